@@ -1,0 +1,5 @@
+using AspireAuth.Gateway;
+
+var builder = WebApplication.CreateBuilder(args);
+var app = GatewayApplication.Build(builder);
+app.Run();
