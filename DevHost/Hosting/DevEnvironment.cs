@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace AspireAuth.DevHost.Hosting;
+
+/// <summary>
+/// Every service of the environment running in this process, each its own <see cref="WebApplication"/> configured with
+/// the keys Aspire would inject. Disposing stops them in reverse start order.
+/// </summary>
+internal sealed class DevEnvironment : IAsyncDisposable
+{
+    private static readonly TimeSpan s_stopTimeout = TimeSpan.FromSeconds(5);
+    private readonly List<RunningService> _services;
+
+    private DevEnvironment(List<RunningService> services) => _services = services;
+
+    /// <summary>The running services in start order.</summary>
+    public IReadOnlyList<RunningService> Services => _services;
+
+    /// <summary>Looks up a running service by name.</summary>
+    public RunningService this[string name] => _services.Single(s => s.Definition.Name == name);
+
+    /// <summary>Starts every service of <see cref="ServiceCatalog"/>; on failure, stops those already started.</summary>
+    public static async Task<DevEnvironment> StartAsync(DevEnvironmentOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var started = new List<RunningService>();
+        var environment = new DevEnvironment(started);
+        try
+        {
+            foreach (var definition in ServiceCatalog.All)
+            {
+                var port = options.Ports.TryGetValue(definition.Name, out var p) ? p : definition.DefaultPort;
+                started.Add(await StartServiceAsync(definition, port, started, options, cancellationToken));
+            }
+        }
+        catch
+        {
+            await environment.DisposeAsync();
+            throw;
+        }
+
+        return environment;
+    }
+
+    private static async Task<RunningService> StartServiceAsync(
+        ServiceDefinition definition,
+        int port,
+        IReadOnlyList<RunningService> started,
+        DevEnvironmentOptions options,
+        CancellationToken cancellationToken)
+    {
+        // Aspire gives project resources a localhost URL; a dynamic port (0) needs an IP address to bind.
+        var url = new Uri(port == 0 ? "http://127.0.0.1:0" : $"http://localhost:{port}");
+        var referenceUrls = started.ToDictionary(s => s.Definition.Name, s => s.Url, StringComparer.Ordinal);
+        var variables = AspireEnvironment.For(definition, url, referenceUrls, options.SharedEnvironment);
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = definition.ApplicationName,
+            EnvironmentName = variables["ASPNETCORE_ENVIRONMENT"],
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.Configuration.AddInMemoryCollection(AspireEnvironment.ToConfiguration(variables));
+        builder.Services.AddSingleton<IHostLifetime, DevHostLifetime>();
+        builder.Logging.SetMinimumLevel(options.LogLevel);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("System", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
+
+        var app = definition.Build(builder);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException ex) when (ex.InnerException is AddressInUseException)
+        {
+            await app.DisposeAsync();
+            throw new PortInUseException(definition.Name, port, ex);
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
+        var boundUrl = port == 0 ? new Uri(address) : url;
+        return new RunningService(definition, boundUrl, app);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = _services.Count - 1; i >= 0; i--)
+        {
+            var app = _services[i].App;
+            using var timeout = new CancellationTokenSource(s_stopTimeout);
+            await app.StopAsync(timeout.Token);
+            await app.DisposeAsync();
+        }
+
+        _services.Clear();
+    }
+}

@@ -1,0 +1,3 @@
+using AspireAuth.DevHost.Commands;
+
+return await AspireAuthCli.InvokeAsync(args);
