@@ -10,6 +10,7 @@ public static class AspireAuthCli
     {
         var root = new RootCommand("AspireAuth: Istio, Keycloak and oauth2-proxy semantics on a laptop, without containers.");
         root.Subcommands.Add(UpCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
         return root;
     }
 
@@ -20,7 +21,20 @@ public static class AspireAuthCli
         var root = CreateRootCommand();
         // Commands that run until stopped (up) handle Ctrl+C and SIGTERM themselves, so a clean stop exits with 0.
         var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null };
-        return root.Parse(WithDefaultCommand(root, args)).InvokeAsync(invocation, cancellationToken);
+        var parseResult = root.Parse(WithDefaultCommand(root, args));
+        if (parseResult.Errors.Count > 0)
+        {
+            // Bad arguments exit with 2 (check's contract), naming each problem.
+            foreach (var error in parseResult.Errors)
+            {
+                Console.Error.WriteLine($"error: {error.Message}");
+            }
+
+            Console.Error.WriteLine($"Run '{root.Name} {parseResult.CommandResult.Command.Name} --help' for usage.");
+            return Task.FromResult(2);
+        }
+
+        return parseResult.InvokeAsync(invocation, cancellationToken);
     }
 
     /// <summary>Puts <c>up</c> in front of the arguments unless they name a sub-command or ask for help or version.</summary>

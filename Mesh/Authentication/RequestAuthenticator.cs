@@ -1,0 +1,271 @@
+using AspireAuth.Mesh.Evaluation;
+
+namespace AspireAuth.Mesh.Authentication;
+
+/// <summary>
+/// Envoy's jwt_authn filter as Istio configures it (A.1–A.5): output headers stripped from every request, each
+/// provider's tokens extracted and all verified, providers OR-combined with <c>allow_missing</c>, and on success the
+/// token removed (unless <c>forwardOriginalToken</c>) and the payload and claim headers set.
+/// </summary>
+public sealed class RequestAuthenticator(IJwksProvider? jwksProvider, VerifiedTokenCache cache)
+{
+    /// <summary>Envoy's default clock skew, which Istio never changes.</summary>
+    public const long ClockSkewSeconds = 60;
+
+    private const int MaxRealmPathLength = 256;
+
+    public VerifiedTokenCache Cache => cache;
+
+    /// <summary>Authenticates; <paramref name="headers"/> is the upstream copy and is modified as Envoy modifies it.</summary>
+    public async ValueTask<AuthenticationResult> AuthenticateAsync(
+        IReadOnlyList<JwtProvider> providers,
+        MeshRequest request,
+        RequestHeaders headers,
+        string path,
+        DateTimeOffset now,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(providers);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(headers);
+        if (providers.Count == 0)
+        {
+            return new AuthenticationResult { Path = path, Reason = "no RequestAuthentication applies" };
+        }
+
+        if (IsCorsPreflight(request.Method, headers))
+        {
+            return new AuthenticationResult { Path = path, CorsPreflightBypassed = true, Reason = "CORS preflight: JWT checks skipped" };
+        }
+
+        foreach (var provider in providers)
+        {
+            if (provider.Rule.OutputPayloadToHeader is { Length: > 0 } payloadHeader)
+            {
+                headers.Remove(payloadHeader);
+            }
+
+            foreach (var claimHeader in provider.Rule.OutputClaimToHeaders)
+            {
+                headers.Remove(claimHeader.Header);
+            }
+        }
+
+        var outcomes = new List<ProviderOutcome>(providers.Count);
+        var seconds = now.ToUnixTimeSeconds();
+        foreach (var provider in providers)
+        {
+            outcomes.Add(await VerifyProviderAsync(provider, headers, path, seconds, cancellationToken));
+        }
+
+        var passed = outcomes.Where(o => o.Status == JwtStatus.Ok).ToArray();
+        if (passed.Length > 0)
+        {
+            foreach (var outcome in passed)
+            {
+                path = ApplySuccess(outcome, headers, path);
+            }
+
+            var first = passed[0];
+            return new AuthenticationResult
+            {
+                Path = path,
+                Claims = first.Claims,
+                Provider = first.Provider,
+                Reason = $"token verified by RequestAuthentication {first.Provider.Policy.Id.QualifiedName} (issuer {first.Provider.Rule.Issuer})",
+            };
+        }
+
+        var failed = outcomes.FirstOrDefault(o => o.Status is not (JwtStatus.JwtMissed or JwtStatus.JwtUnknownIssuer))
+            ?? outcomes.FirstOrDefault(o => o.Status == JwtStatus.JwtUnknownIssuer);
+        if (failed is null)
+        {
+            return new AuthenticationResult { Path = path, Reason = "no token in any configured location: passes with no identity" };
+        }
+
+        var realm = $"{request.Scheme}://{request.Host}{(path.Length > MaxRealmPathLength ? path[..MaxRealmPathLength] : path)}";
+        return new AuthenticationResult
+        {
+            Path = path,
+            Status = failed.Status,
+            HttpStatus = failed.Status == JwtStatus.JwtAudienceNotAllowed ? 403 : 401,
+            Body = JwtStatusText.Of(failed.Status),
+            WwwAuthenticate = $"Bearer realm=\"{realm}\", error=\"invalid_token\"",
+            Provider = failed.Provider,
+            Reason = $"{JwtStatusText.Of(failed.Status)} (token from {failed.Location}, RequestAuthentication {failed.Provider.Policy.Id.QualifiedName}, issuer {failed.Provider.Rule.Issuer})",
+        };
+    }
+
+    private async ValueTask<ProviderOutcome> VerifyProviderAsync(JwtProvider provider, RequestHeaders headers, string path, long now, CancellationToken cancellationToken)
+    {
+        var tokens = TokenExtractor.Extract(provider, headers, path);
+        if (tokens.Count == 0)
+        {
+            return new ProviderOutcome(provider, JwtStatus.JwtMissed, null, tokens, "no token");
+        }
+
+        ClaimSet? claims = null;
+        for (var i = tokens.Count - 1; i >= 0; i--)
+        {
+            var (status, verified) = await VerifyTokenAsync(provider, tokens[i].Token, now, cancellationToken);
+            if (status != JwtStatus.Ok)
+            {
+                return new ProviderOutcome(provider, status, null, tokens, Describe(tokens[i]));
+            }
+
+            claims = verified;
+        }
+
+        return new ProviderOutcome(provider, JwtStatus.Ok, claims, tokens, Describe(tokens[0]));
+    }
+
+    private async ValueTask<(JwtStatus Status, ClaimSet? Claims)> VerifyTokenAsync(JwtProvider provider, string token, long now, CancellationToken cancellationToken)
+    {
+        var keys = provider.InlineKeys;
+        if (keys is null && jwksProvider is not null && provider.Rule.JwksUri is not null)
+        {
+            keys = await jwksProvider.GetKeysAsync(provider.Rule, null, cancellationToken);
+        }
+
+        keys ??= JwksKeys.Unavailable;
+        if (cache.TryGet(provider, token, keys.Version, out var cached, out var cachedClaims))
+        {
+            var timeStatus = CheckTime(cached, now);
+            if (timeStatus != JwtStatus.Ok)
+            {
+                cache.Remove(provider, token);
+            }
+
+            return (timeStatus, timeStatus == JwtStatus.Ok ? cachedClaims : null);
+        }
+
+        var status = JwtParser.TryParse(token, out var jwt);
+        if (status != JwtStatus.Ok)
+        {
+            return (status, null);
+        }
+
+        if (provider.Rule.Issuer.Length > 0 && jwt!.Issuer != provider.Rule.Issuer)
+        {
+            return (JwtStatus.JwtUnknownIssuer, null);
+        }
+
+        status = CheckTime(jwt!, now);
+        if (status != JwtStatus.Ok)
+        {
+            return (status, null);
+        }
+
+        if (!AudienceAllowed(jwt!, provider.Rule.Audiences))
+        {
+            return (JwtStatus.JwtAudienceNotAllowed, null);
+        }
+
+        if (SignatureVerifier.KidUnknown(jwt!, keys) && jwksProvider is not null && provider.Rule.JwksUri is not null)
+        {
+            keys = await jwksProvider.GetKeysAsync(provider.Rule, jwt!.Kid, cancellationToken);
+        }
+
+        status = SignatureVerifier.Verify(jwt!, keys);
+        if (status != JwtStatus.Ok)
+        {
+            return (status, null);
+        }
+
+        var claims = new ClaimSet(jwt!.Payload, provider.Rule.SpaceDelimitedClaims);
+        cache.Add(provider, jwt, claims, keys.Version);
+        return (JwtStatus.Ok, claims);
+    }
+
+    private static JwtStatus CheckTime(ParsedJwt jwt, long now)
+    {
+        if (jwt.NotBefore is { } nbf && now + ClockSkewSeconds < nbf)
+        {
+            return JwtStatus.JwtNotYetValid;
+        }
+
+        if (jwt.Expires is { } exp && exp != 0 && now > exp + ClockSkewSeconds)
+        {
+            return JwtStatus.JwtExpired;
+        }
+
+        return JwtStatus.Ok;
+    }
+
+    /// <summary>jwt_verify_lib <c>check_audience.cc</c>: both sides lose an http(s):// prefix and one trailing slash.</summary>
+    internal static bool AudienceAllowed(ParsedJwt jwt, IReadOnlyList<string> audiences)
+    {
+        if (audiences.Count == 0)
+        {
+            return true;
+        }
+
+        var allowed = audiences.Select(SanitizeAudience).ToHashSet(StringComparer.Ordinal);
+        return jwt.Audiences.Any(a => allowed.Contains(SanitizeAudience(a)));
+    }
+
+    private static string SanitizeAudience(string audience)
+    {
+        var value = audience;
+        if (value.StartsWith("http://", StringComparison.Ordinal))
+        {
+            value = value["http://".Length..];
+        }
+        else if (value.StartsWith("https://", StringComparison.Ordinal))
+        {
+            value = value["https://".Length..];
+        }
+
+        return value.EndsWith('/') ? value[..^1] : value;
+    }
+
+    private static string ApplySuccess(ProviderOutcome outcome, RequestHeaders headers, string path)
+    {
+        var rule = outcome.Provider.Rule;
+        if (!rule.ForwardOriginalToken)
+        {
+            foreach (var token in outcome.Tokens)
+            {
+                if (token.Kind == TokenLocationKind.Header)
+                {
+                    headers.Remove(token.Name);
+                }
+                else if (token.Kind == TokenLocationKind.Param)
+                {
+                    path = QueryString.Remove(path, token.Name);
+                }
+            }
+        }
+
+        var claims = outcome.Claims!;
+        if (rule.OutputPayloadToHeader is { Length: > 0 } payloadHeader)
+        {
+            // The token's own base64url payload segment, unpadded, as Envoy forwards it.
+            headers.Set(payloadHeader, outcome.Tokens[0].Token.Split('.', StringSplitOptions.RemoveEmptyEntries)[1]);
+        }
+
+        foreach (var claimHeader in rule.OutputClaimToHeaders)
+        {
+            if (ClaimHeaderValue.Of(claims.Payload, claimHeader.Claim) is { } value)
+            {
+                headers.Set(claimHeader.Header, value);
+            }
+        }
+
+        return path;
+    }
+
+    private static bool IsCorsPreflight(string method, RequestHeaders headers) =>
+        method == "OPTIONS"
+        && headers.GetValues("origin").Any(v => v.Length > 0)
+        && headers.Contains("access-control-request-method");
+
+    private static string Describe(ExtractedToken token) => token.Kind switch
+    {
+        TokenLocationKind.Header => $"header {token.Name}",
+        TokenLocationKind.Param => $"query parameter {token.Name}",
+        _ => $"cookie {token.Name}",
+    };
+
+    private sealed record ProviderOutcome(JwtProvider Provider, JwtStatus Status, ClaimSet? Claims, List<ExtractedToken> Tokens, string Location);
+}

@@ -1,0 +1,18 @@
+using AspireAuth.Mesh.Authorization;
+
+namespace AspireAuth.Mesh.Evaluation;
+
+/// <summary>
+/// A request after path normalisation and CUSTOM matching: the point where a host calls the ext_authz provider before
+/// continuing with <see cref="MeshEvaluator.ContinueAsync"/>.
+/// </summary>
+public sealed record PreparedRequest(
+    WorkloadView View,
+    MeshRequest Request,
+    string? NormalizedPath,
+    CustomMatch? Custom,
+    RequestHeaders UpstreamHeaders)
+{
+    /// <summary>Path normalisation rejected the request (Envoy answers 400).</summary>
+    public bool Rejected => NormalizedPath is null;
+}

@@ -1,0 +1,10 @@
+namespace AspireAuth.Mesh.Model;
+
+/// <summary>An AuthorizationPolicy action.</summary>
+public enum PolicyAction
+{
+    Allow,
+    Deny,
+    Audit,
+    Custom,
+}
