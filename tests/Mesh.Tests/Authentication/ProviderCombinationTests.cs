@@ -1,0 +1,89 @@
+using AspireAuth.Mesh.Authentication;
+using AspireAuth.Mesh.Model;
+
+namespace AspireAuth.Mesh.Tests.Authentication;
+
+/// <summary>Several rules and policies (A.1) and JWKS that cannot be fetched (A.2).</summary>
+public sealed class ProviderCombinationTests
+{
+    private static readonly TestTokens s_one = TestTokens.Generate("k1");
+    private static readonly TestTokens s_two = TestTokens.Generate("k2");
+
+    [Fact]
+    public async Task LooserRuleForTheSameIssuer_RelaxesTheStricterOne()
+    {
+        var mesh = new MeshHarness($$$"""
+            apiVersion: security.istio.io/v1
+            kind: RequestAuthentication
+            metadata: {name: a, namespace: foo}
+            spec:
+              jwtRules: [{issuer: issuer-2, audiences: [bar], jwks: '{{{s_two.Jwks}}}'}]
+            ---
+            apiVersion: security.istio.io/v1
+            kind: RequestAuthentication
+            metadata: {name: b, namespace: foo}
+            spec:
+              jwtRules: [{issuer: issuer-2, jwks: '{{{s_two.Jwks}}}'}]
+            """);
+        var result = await mesh.EvaluateAsync("foo:app=a", MeshHarness.Bearer(s_two.Sign(new { iss = "issuer-2", sub = "x" })));
+        Assert.Equal(200, result.Status);
+    }
+
+    [Fact]
+    public async Task TwoIssuers_EachTokenVerifiedByItsOwnRule_UnknownIssuerRejected()
+    {
+        var mesh = new MeshHarness($$$"""
+            apiVersion: security.istio.io/v1
+            kind: RequestAuthentication
+            metadata: {name: root-wide, namespace: istio-system}
+            spec:
+              jwtRules: [{issuer: issuer-1, jwks: '{{{s_one.Jwks}}}'}]
+            ---
+            apiVersion: security.istio.io/v1
+            kind: RequestAuthentication
+            metadata: {name: ns, namespace: foo}
+            spec:
+              selector: {matchLabels: {app: a}}
+              jwtRules: [{issuer: issuer-2, jwks: '{{{s_two.Jwks}}}'}]
+            """);
+        Assert.Equal(200, (await mesh.EvaluateAsync("foo:app=a", MeshHarness.Bearer(s_one.Sign(new { iss = "issuer-1" })))).Status);
+        Assert.Equal(200, (await mesh.EvaluateAsync("foo:app=a", MeshHarness.Bearer(s_two.Sign(new { iss = "issuer-2" })))).Status);
+        var unknown = await mesh.EvaluateAsync("foo:app=a", MeshHarness.Bearer(s_two.Sign(new { iss = "issuer-3" })));
+        Assert.Equal(401, unknown.Status);
+        Assert.Equal("Jwt issuer is not configured", unknown.Body);
+
+        // issuer-2's rule does not select app=b, so its token is an unknown issuer there.
+        Assert.Equal("Jwt issuer is not configured", (await mesh.EvaluateAsync("foo:app=b", MeshHarness.Bearer(s_two.Sign(new { iss = "issuer-2" })))).Body);
+    }
+
+    [Fact]
+    public async Task JwksUriThatCannotBeFetched_RejectsEveryTokenOfThatIssuer()
+    {
+        var mesh = new MeshHarness("""
+            apiVersion: security.istio.io/v1
+            kind: RequestAuthentication
+            metadata: {name: a, namespace: foo}
+            spec:
+              jwtRules: [{issuer: issuer-1, jwksUri: "http://127.0.0.1:1/jwks.json", timeout: 1s}]
+            """, new HttpJwksProvider(new HttpClient()));
+        var result = await mesh.EvaluateAsync("foo:app=a", MeshHarness.Bearer(s_one.Sign(new { iss = "issuer-1" })));
+        Assert.Equal(401, result.Status);
+        Assert.Equal("Jwt verification fails", result.Body);
+        Assert.Equal(200, (await mesh.EvaluateAsync("foo:app=a", MeshHarness.Request())).Status);
+    }
+
+    [Fact]
+    public async Task TargetRefPolicies_AreIgnoredBySidecarsAndClassicGateways()
+    {
+        var mesh = new MeshHarness($$$"""
+            apiVersion: security.istio.io/v1
+            kind: RequestAuthentication
+            metadata: {name: a, namespace: foo}
+            spec:
+              targetRefs: [{kind: Gateway, group: gateway.networking.k8s.io, name: gw}]
+              jwtRules: [{issuer: issuer-1, jwks: '{{{s_one.Jwks}}}'}]
+            """);
+        Assert.Equal(200, (await mesh.EvaluateAsync("foo:app=a", MeshHarness.Bearer("garbage"))).Status);
+        Assert.Empty(mesh.Snapshot.For(Workload.Parse("foo:app=a")).JwtProviders);
+    }
+}
