@@ -77,7 +77,8 @@ public sealed class RequestAuthenticator(IJwksProvider? jwksProvider, VerifiedTo
         }
 
         var failed = outcomes.FirstOrDefault(o => o.Status is not (JwtStatus.JwtMissed or JwtStatus.JwtUnknownIssuer))
-            ?? outcomes.FirstOrDefault(o => o.Status == JwtStatus.JwtUnknownIssuer);
+            ?? outcomes.FirstOrDefault(o => o.Status == JwtStatus.JwtUnknownIssuer)
+            ?? outcomes.FirstOrDefault(o => o.Status == JwtStatus.JwtMissed && o.Provider.Rule.Required);
         if (failed is null)
         {
             return new AuthenticationResult { Path = path, Reason = "no token in any configured location: passes with no identity" };
@@ -90,7 +91,9 @@ public sealed class RequestAuthenticator(IJwksProvider? jwksProvider, VerifiedTo
             Status = failed.Status,
             HttpStatus = failed.Status == JwtStatus.JwtAudienceNotAllowed ? 403 : 401,
             Body = JwtStatusText.Of(failed.Status),
-            WwwAuthenticate = $"Bearer realm=\"{realm}\", error=\"invalid_token\"",
+            WwwAuthenticate = failed.Status == JwtStatus.JwtMissed
+                ? $"Bearer realm=\"{realm}\""
+                : $"Bearer realm=\"{realm}\", error=\"invalid_token\"",
             Provider = failed.Provider,
             Reason = $"{JwtStatusText.Of(failed.Status)} (token from {failed.Location}, RequestAuthentication {failed.Provider.Policy.Id.QualifiedName}, issuer {failed.Provider.Rule.Issuer})",
         };

@@ -19,9 +19,15 @@ internal static partial class RequestAuthenticationParser
     private static JwtRule? ParseRule(Node rule)
     {
         rule.AllowOnly("issuer", "audiences", "jwksUri", "jwks", "fromHeaders", "fromParams", "fromCookies",
-            "outputPayloadToHeader", "forwardOriginalToken", "outputClaimToHeaders", "timeout", "spaceDelimitedClaims");
+            "outputPayloadToHeader", "forwardOriginalToken", "outputClaimToHeaders", "timeout", "spaceDelimitedClaims",
+            "jwks_uri", "presence");
         var issuer = rule.Field("issuer").String();
-        var jwksUri = rule.Field("jwksUri").String();
+        var jwksUri = rule.Field("jwksUri").String() ?? rule.Field("jwks_uri").String();
+        var presence = rule.Field("presence").String();
+        if (presence is not null and not ("OPTIONAL" or "REQUIRED"))
+        {
+            rule.Field("presence").Error(presence, "must be OPTIONAL or REQUIRED");
+        }
         var jwks = rule.Field("jwks").String();
         if (string.IsNullOrEmpty(issuer) && string.IsNullOrEmpty(jwksUri))
         {
@@ -94,6 +100,7 @@ internal static partial class RequestAuthenticationParser
             OutputClaimToHeaders = claimHeaders,
             Timeout = rule.Field("timeout").Duration() ?? TimeSpan.FromSeconds(5),
             SpaceDelimitedClaims = rule.Field("spaceDelimitedClaims").StringList() ?? [],
+            Required = presence == "REQUIRED",
         };
     }
 

@@ -29,6 +29,9 @@ public sealed record JwtRule
 
     public IReadOnlyList<string> SpaceDelimitedClaims { get; init; } = [];
 
+    /// <summary><c>presence: REQUIRED</c>: a request without a token for this rule is rejected (401 <c>Jwt is missing</c>).</summary>
+    public bool Required { get; init; }
+
     /// <summary>Envoy's default locations apply when no location is configured.</summary>
     public bool UsesDefaultLocations => FromHeaders.Count == 0 && FromParams.Count == 0 && FromCookies.Count == 0;
 }

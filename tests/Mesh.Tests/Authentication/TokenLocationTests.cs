@@ -115,6 +115,17 @@ public sealed class TokenLocationTests
     }
 
     [Fact]
+    public async Task PresenceRequired_RejectsAMissingTokenWith401JwtIsMissing()
+    {
+        var mesh = Mesh("    presence: REQUIRED");
+        var result = await mesh.EvaluateAsync("foo:app=a", MeshHarness.Request(path: "/x"));
+        Assert.Equal(401, result.Status);
+        Assert.Equal("Jwt is missing", result.Body);
+        Assert.Equal("Bearer realm=\"http://httpbin.foo:8000/x\"", result.ResponseHeaders["www-authenticate"]);
+        Assert.Equal(200, (await mesh.EvaluateAsync("foo:app=a", MeshHarness.Bearer(s_good))).Status);
+    }
+
+    [Fact]
     public async Task CorsPreflight_SkipsJwtChecks()
     {
         var request = MeshHarness.Request(method: "OPTIONS", headers: [("origin", "http://x"), ("access-control-request-method", "GET"), ("authorization", "Bearer garbage")]);
