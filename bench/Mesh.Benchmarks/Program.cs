@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(AspireAuth.Mesh.Benchmarks.EvaluationBenchmarks).Assembly).Run(args);
