@@ -52,6 +52,12 @@ internal sealed record LocalConfiguration(string? Root, WorkloadCatalog Workload
             shared["Mesh__WorkloadsFile"] = workloadsFile;
         }
 
+        var realms = Path.Combine(root, "realms");
+        if (Directory.Exists(realms))
+        {
+            shared["Keycloak__RealmsPath"] = realms;
+        }
+
         foreach (var (key, value) in values)
         {
             shared[$"Mesh__Variables__{key}"] = value;

@@ -1,5 +1,6 @@
 using AspireAuth.ChatQnaStub;
 using AspireAuth.Gateway;
+using AspireAuth.KeycloakEmulator;
 using AspireAuth.Mesh.Workloads;
 
 namespace AspireAuth.DevHost.Hosting;
@@ -16,6 +17,7 @@ internal static class ServiceCatalog
         (GatewayApplication.ResourceName, "Gateway", GatewayApplication.DefaultPort),
         (ChatQnaStubApplication.ResourceName, "ChatQnA", ChatQnaStubApplication.DefaultPort),
         ("chatqna-v2", "ChatQnA v2", ChatQnaStubApplication.DefaultPort + 1),
+        (KeycloakEmulatorApplication.ResourceName, "Keycloak", KeycloakEmulatorApplication.DefaultPort),
     ];
 
     /// <summary>The services for <paramref name="workloads"/> (gateway and ChatQnA when nothing is declared).</summary>
@@ -27,6 +29,12 @@ internal static class ServiceCatalog
             : [(GatewayApplication.ResourceName, new Dictionary<string, string>()), (ChatQnaStubApplication.ResourceName, new Dictionary<string, string>())];
 
         var services = new List<ServiceDefinition>();
+        if (declared.Any(d => d.Name == KeycloakEmulatorApplication.ResourceName))
+        {
+            services.Add(new ServiceDefinition(KeycloakEmulatorApplication.ResourceName, "Keycloak", "KeycloakEmulator", KeycloakEmulatorApplication.DefaultPort,
+                KeycloakEmulatorApplication.Build, [], "Keycloak-compatible emulator: /realms/istio (mary/mary, bob/bob)", new Dictionary<string, string>()));
+        }
+
         foreach (var (name, labels) in declared.Where(d => d.Name != GatewayApplication.ResourceName))
         {
             if (name == ChatQnaStubApplication.ResourceName || name.StartsWith(ChatQnaStubApplication.ResourceName + "-", StringComparison.Ordinal))
