@@ -1,9 +1,9 @@
 using System.Reflection;
 
-namespace AspireAuth.Mesh.Tests;
+namespace AspireAuth.TestSupport;
 
 /// <summary>Paths of the shared fixtures (real data from Istio), read in place and never copied.</summary>
-internal static class Fixtures
+public static class Fixtures
 {
     public static string RepositoryRoot { get; } = typeof(Fixtures).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "RepositoryRoot").Value!;
