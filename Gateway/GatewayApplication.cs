@@ -47,7 +47,12 @@ public static class GatewayApplication
             var workload = configured
                 ? pipeline.ResolveMeshWorkload(app.Configuration, ResourceName)
                 : AspireAuth.Mesh.Model.Workload.Parse(DefaultWorkload);
-            app.UseMiddleware<GatewayProxyMiddleware>(workload);
+            var adminEndpoints = app.Configuration.GetValue<bool>("Mesh:AdminEndpoints");
+            app.UseMiddleware<GatewayProxyMiddleware>(workload, adminEndpoints);
+            if (adminEndpoints)
+            {
+                app.MapMeshAdminEndpoints();
+            }
         }
         else
         {

@@ -46,6 +46,7 @@ internal sealed record LocalConfiguration(string? Root, WorkloadCatalog Workload
         {
             ["Mesh__ConfigPath"] = istio,
             ["Mesh__ExplainResponses"] = "true",
+            ["Mesh__AdminEndpoints"] = "true",
         };
         if (File.Exists(workloadsFile))
         {

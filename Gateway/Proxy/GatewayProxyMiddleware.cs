@@ -15,6 +15,7 @@ internal sealed partial class GatewayProxyMiddleware(
     ClusterServiceResolver resolver,
     IHttpForwarder forwarder,
     Workload workload,
+    bool adminEndpoints,
     ILogger<GatewayProxyMiddleware> logger)
 {
     public const string NoHealthyUpstream = "no healthy upstream";
@@ -32,7 +33,8 @@ internal sealed partial class GatewayProxyMiddleware(
     {
         var path = context.Request.Path;
         if (path.StartsWithSegments(ServiceDefaultsExtensions.HealthEndpointPath, StringComparison.Ordinal)
-            || path.StartsWithSegments(ServiceDefaultsExtensions.AlivenessEndpointPath, StringComparison.Ordinal))
+            || path.StartsWithSegments(ServiceDefaultsExtensions.AlivenessEndpointPath, StringComparison.Ordinal)
+            || (adminEndpoints && path.StartsWithSegments(MeshAdminEndpoints.Prefix, StringComparison.Ordinal)))
         {
             await next(context);
             return;

@@ -34,6 +34,7 @@ public static class MeshHostingExtensions
         builder.Services.TryAddSingleton<ClusterServiceResolver>();
         builder.Services.TryAddSingleton<ExtAuthzClient>();
         builder.Services.TryAddSingleton<MeshTelemetry>();
+        builder.Services.TryAddSingleton<DecisionLog>();
         builder.Services.TryAddSingleton<MeshPipeline>();
         builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(MeshTelemetry.MeterName));
         return builder;

@@ -29,6 +29,9 @@ public sealed class MeshOptions
     /// <summary>Adds <c>x-mesh-explain</c> with the one-line reason to responses (on under DevHost).</summary>
     public bool ExplainResponses { get; set; }
 
+    /// <summary>Maps <c>/_mesh/reload</c> and <c>/_mesh/decisions</c> (development only: DevHost and the AppHost set it).</summary>
+    public bool AdminEndpoints { get; set; }
+
     /// <summary>How long file changes settle before a reload.</summary>
     public TimeSpan ReloadDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 

@@ -15,6 +15,7 @@ public sealed class MeshPipeline(
     MeshEvaluator evaluator,
     ExtAuthzClient extAuthz,
     MeshTelemetry telemetry,
+    DecisionLog decisions,
     IOptions<MeshOptions> options,
     TimeProvider time,
     ILogger<MeshPipeline> logger)
@@ -93,6 +94,8 @@ public sealed class MeshPipeline(
     private void Record(Workload workload, MeshRequest request, MeshEvaluation evaluation)
     {
         telemetry.Record(workload.ToString(), evaluation);
+        decisions.Add(new DecisionRecord(time.GetUtcNow(), workload.ToString(), request.Method, request.Host,
+            AspireAuth.Mesh.Evaluation.QueryString.PathOnly(request.Path), evaluation.Status, evaluation.Stage.ToString(), evaluation.Explanation));
         logger.Decision(request.Method, request.Host, AspireAuth.Mesh.Evaluation.QueryString.PathOnly(request.Path), evaluation.Status, evaluation.Stage.ToString(), string.Join(" | ", evaluation.Explanation));
     }
 }

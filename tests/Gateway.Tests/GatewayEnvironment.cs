@@ -57,6 +57,7 @@ internal sealed class GatewayEnvironment : IAsyncDisposable
             ["Mesh:WorkloadsFile"] = Path.Combine(ConfigRoot, "workloads.yaml"),
             ["Mesh:ExplainResponses"] = "true",
             ["Mesh:ReloadDelay"] = "00:00:00.100",
+            ["Mesh:AdminEndpoints"] = "true",
             ["OTEL_SERVICE_NAME"] = serviceName,
         };
         foreach (var (name, url) in Services)

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace AspireAuth.ServiceDefaults.Mesh;
+
+/// <summary>
+/// Development endpoints behind the dashboard's commands: reload the mesh configuration now, and list the last
+/// decisions with their reasons. Mapped only when <c>Mesh:AdminEndpoints</c> is true (DevHost and the AppHost set it).
+/// </summary>
+public static class MeshAdminEndpoints
+{
+    public const string Prefix = "/_mesh";
+
+    public static IEndpointRouteBuilder MapMeshAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost($"{Prefix}/reload", (MeshConfigurationStore store) =>
+        {
+            var reloaded = store.Reload();
+            return Results.Json(new
+            {
+                reloaded,
+                version = store.Version,
+                errors = store.LastErrors.Select(e => e.ToString()).ToArray(),
+            }, statusCode: reloaded ? 200 : 422);
+        });
+        app.MapGet($"{Prefix}/decisions", (DecisionLog log) => Results.Json(log.Recent()));
+        return app;
+    }
+}
