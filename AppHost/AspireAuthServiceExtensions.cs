@@ -1,0 +1,97 @@
+namespace AspireAuth.AppHost;
+
+/// <summary>The AspireAuth services, wired as DevHost wires them: same names, ports, configuration keys and order.</summary>
+public static class AspireAuthServiceExtensions
+{
+    /// <summary>The generated secret parameter holding oauth2-proxy's cookie secret (32 bytes, as oauth2-proxy requires).</summary>
+    public const string CookieSecretParameter = "oauth2-proxy-cookie-secret";
+
+    /// <summary>A ChatQnA instance with its <c>VERSION</c> (the <c>x-chatqna-version</c> header and the <c>version</c> label).</summary>
+    public static IResourceBuilder<ProjectResource> AddChatQna(
+        this IDistributedApplicationBuilder builder,
+        string name,
+        string version,
+        int? port,
+        RepositoryLayout layout,
+        LocalValues values)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        return builder.AddAspireAuthService<Projects.ChatQnaStub>(name, port)
+            .WithEnvironment("VERSION", version)
+            .WithLocalValues(values)
+            .WithMesh(layout, values);
+    }
+
+    /// <summary>
+    /// OAuthProxy with oauth2-proxy's own config file (<c>--config=</c>, as the cluster's container args), Redis sessions
+    /// (<c>ConnectionStrings__redis</c>), the identity provider, and the secrets the config file leaves to the
+    /// environment: the client secret from the realm export and a generated cookie secret.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddOAuthProxy(
+        this IDistributedApplicationBuilder builder,
+        RepositoryLayout layout,
+        LocalValues values,
+        IResourceBuilder<IResourceWithServiceDiscovery> identity,
+        IResourceBuilder<RedisResource> redis)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(values);
+        var cookieSecret = builder.AddParameter(
+            CookieSecretParameter,
+            new GenerateParameterDefault { MinLength = 32, Special = false },
+            secret: true,
+            persist: true);
+        var proxy = builder.AddAspireAuthService<Projects.OAuthProxy>(ResourceNames.OAuthProxy, DefaultPorts.OAuthProxy)
+            .WithLocalValues(values)
+            .WithMesh(layout, values)
+            .WithReference(redis)
+            .WaitFor(redis)
+            .WithReference(identity)
+            .WaitFor(identity)
+            .WithEnvironment("COOKIE_SECRET", cookieSecret);
+        if (values.OAuthProxyClient?.Secret is { } clientSecret)
+        {
+            proxy.WithEnvironment("CLIENT_SECRET", clientSecret);
+        }
+
+        if (File.Exists(layout.OAuthProxyConfigFile))
+        {
+            proxy.WithArgs($"--config={layout.OAuthProxyConfigFile}");
+        }
+
+        return proxy;
+    }
+
+    /// <summary>
+    /// The ingress gateway: external, on 8080, after the identity provider (JWKS), OAuthProxy (ext_authz) and the
+    /// upstreams it routes to, with the chat UI's URL and the mesh commands in the dashboard.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddGateway(
+        this IDistributedApplicationBuilder builder,
+        RepositoryLayout layout,
+        LocalValues values,
+        IResourceBuilder<IResourceWithServiceDiscovery> identity,
+        IResourceBuilder<ProjectResource> oauthProxy,
+        params IResourceBuilder<ProjectResource>[] upstreams)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(upstreams);
+        var gateway = builder.AddAspireAuthService<Projects.Gateway>(ResourceNames.Gateway, DefaultPorts.Gateway)
+            .WithExternalHttpEndpoints()
+            .WithLocalValues(values)
+            .WithMesh(layout, values)
+            .WithReference(identity)
+            .WaitFor(identity)
+            .WithReference(oauthProxy)
+            .WaitFor(oauthProxy);
+        foreach (var upstream in upstreams)
+        {
+            gateway.WithReference(upstream).WaitFor(upstream);
+        }
+
+        return gateway
+            .WithUrl(values.ChatUrl, "Chat UI (sign in)")
+            .WithMeshCommands();
+    }
+}

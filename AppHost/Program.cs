@@ -1,0 +1,28 @@
+#pragma warning disable ASPIRECERTIFICATES001 // WithoutHttpsCertificate: plain Redis, as under DevHost.
+
+using AspireAuth.AppHost;
+using AspireAuth.AppHost.Identity;
+using AspireAuth.AppHost.Publishing;
+
+var builder = DistributedApplication.CreateBuilder(args);
+var layout = RepositoryLayout.Find(builder.AppHostDirectory);
+var realms = RealmExport.LoadDirectory(layout.RealmsDirectory);
+var values = LocalValues.From(realms);
+
+// Infrastructure: Keycloak (container, or the emulator with Parameters:identity-provider=emulator) and Redis.
+var identity = builder.AddIdentityProvider(layout, realms);
+var redis = builder.AddRedis(ResourceNames.Redis)
+    .WithoutHttpsCertificate();
+
+// Services: ChatQnA v1 and v2 for the routing scenarios.
+var chatQna = builder.AddChatQna(ResourceNames.ChatQna, "v1", DefaultPorts.ChatQna, layout, values);
+var chatQnaV2 = builder.AddChatQna(ResourceNames.ChatQnaV2, "v2", port: null, layout, values);
+
+// Proxies: OAuthProxy (browser sign-in, ext_authz) and the ingress gateway in front of everything.
+var oauthProxy = builder.AddOAuthProxy(layout, values, identity, redis);
+builder.AddGateway(layout, values, identity, oauthProxy, chatQna, chatQnaV2);
+
+// Publish: `aspire publish` writes the Istio bundle rendered from the same config/.
+builder.AddIstioBundlePublishing(layout);
+
+builder.Build().Run();
