@@ -6,6 +6,9 @@ public static class AspireAuthServiceExtensions
     /// <summary>The generated secret parameter holding oauth2-proxy's cookie secret (32 bytes, as oauth2-proxy requires).</summary>
     public const string CookieSecretParameter = "oauth2-proxy-cookie-secret";
 
+    /// <summary>oauth2-proxy's environment variable for <c>session_store_type</c>.</summary>
+    public const string SessionStoreTypeVariable = "OAUTH2_PROXY_SESSION_STORE_TYPE";
+
     /// <summary>A ChatQnA instance with its <c>VERSION</c> (the <c>x-chatqna-version</c> header and the <c>version</c> label).</summary>
     public static IResourceBuilder<ProjectResource> AddChatQna(
         this IDistributedApplicationBuilder builder,
@@ -24,15 +27,17 @@ public static class AspireAuthServiceExtensions
 
     /// <summary>
     /// OAuthProxy with oauth2-proxy's own config file (<c>--config=</c>, as the cluster's container args), Redis sessions
-    /// (<c>ConnectionStrings__redis</c>), the identity provider, and the secrets the config file leaves to the
-    /// environment: the client secret from the realm export and a generated cookie secret.
+    /// (<c>ConnectionStrings__redis</c>) or, without <paramref name="redis"/>, cookie sessions
+    /// (<c>OAUTH2_PROXY_SESSION_STORE_TYPE=cookie</c>, which beats the file as in oauth2-proxy), the identity provider, and
+    /// the secrets the config file leaves to the environment: the client secret from the realm export and a generated
+    /// cookie secret.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddOAuthProxy(
         this IDistributedApplicationBuilder builder,
         RepositoryLayout layout,
         LocalValues values,
         IResourceBuilder<IResourceWithServiceDiscovery> identity,
-        IResourceBuilder<RedisResource> redis)
+        IResourceBuilder<RedisResource>? redis)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(layout);
@@ -42,14 +47,21 @@ public static class AspireAuthServiceExtensions
             new GenerateParameterDefault { MinLength = 32, Special = false },
             secret: true,
             persist: true);
-        var proxy = builder.AddAspireAuthService<Projects.OAuthProxy>(ResourceNames.OAuthProxy, DefaultPorts.OAuthProxy)
+        var proxy = builder.AddAspireAuthService<Projects.OAuthProxy>(ResourceNames.OAuthProxy, values.Ports.OAuthProxy)
             .WithLocalValues(values)
             .WithMesh(layout, values)
-            .WithReference(redis)
-            .WaitFor(redis)
             .WithReference(identity)
             .WaitFor(identity)
             .WithEnvironment("COOKIE_SECRET", cookieSecret);
+        if (redis is null)
+        {
+            proxy.WithEnvironment(SessionStoreTypeVariable, "cookie");
+        }
+        else
+        {
+            proxy.WithReference(redis).WaitFor(redis);
+        }
+
         if (values.OAuthProxyClient?.Secret is { } clientSecret)
         {
             proxy.WithEnvironment("CLIENT_SECRET", clientSecret);
@@ -77,7 +89,7 @@ public static class AspireAuthServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(upstreams);
-        var gateway = builder.AddAspireAuthService<Projects.Gateway>(ResourceNames.Gateway, DefaultPorts.Gateway)
+        var gateway = builder.AddAspireAuthService<Projects.Gateway>(ResourceNames.Gateway, values.Ports.Gateway)
             .WithExternalHttpEndpoints()
             .WithLocalValues(values)
             .WithMesh(layout, values)

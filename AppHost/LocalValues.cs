@@ -9,27 +9,31 @@ namespace AspireAuth.AppHost;
 /// <c>REALM</c>, and, when a realm has an oauth2-proxy client (a confidential browser client whose redirect URI ends in
 /// <c>/oauth2/callback</c>), <c>CLIENT</c> and <c>URL</c>. Secrets are not among them.
 /// </summary>
-public sealed record LocalValues(IReadOnlyDictionary<string, string> Variables, RealmClient? OAuthProxyClient)
+public sealed record LocalValues(HostPorts Ports, IReadOnlyDictionary<string, string> Variables, RealmClient? OAuthProxyClient)
 {
     /// <summary>oauth2-proxy's callback path (its <c>--proxy-prefix</c> default plus <c>/callback</c>).</summary>
     public const string OAuthCallbackPath = "/oauth2/callback";
 
-    /// <summary>The issuer base the services see: Keycloak or the emulator on its fixed port.</summary>
-    public static string KeycloakAddress { get; } = string.Create(CultureInfo.InvariantCulture, $"localhost:{DefaultPorts.Keycloak}");
+    /// <summary>The issuer's host and port for everyone (services, curl, the browser): Keycloak or the emulator on its fixed port.</summary>
+    public string KeycloakAddress => string.Create(CultureInfo.InvariantCulture, $"localhost:{Ports.Keycloak}");
+
+    /// <summary>The identity provider's frontend URL (Keycloak's <c>hostname</c> option).</summary>
+    public string KeycloakUrl => $"http://{KeycloakAddress}";
 
     /// <summary>The browser's URL of the chat UI through the gateway (<c>URL</c>), or the gateway's root.</summary>
     public string ChatUrl => Variables.TryGetValue("URL", out var url)
         ? url + "/"
-        : string.Create(CultureInfo.InvariantCulture, $"http://localhost:{DefaultPorts.Gateway}/");
+        : string.Create(CultureInfo.InvariantCulture, $"http://localhost:{Ports.Gateway}/");
 
-    /// <summary>The values for the given realm exports.</summary>
-    public static LocalValues From(IReadOnlyList<RealmExport> realms)
+    /// <summary>The values for the given realm exports and ports.</summary>
+    public static LocalValues From(IReadOnlyList<RealmExport> realms, HostPorts ports)
     {
         ArgumentNullException.ThrowIfNull(realms);
+        ArgumentNullException.ThrowIfNull(ports);
         var variables = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["KEYCLOAK_ADDR"] = KeycloakAddress,
-            ["INGRESS_PORT"] = DefaultPorts.Gateway.ToString(CultureInfo.InvariantCulture),
+            ["KEYCLOAK_ADDR"] = string.Create(CultureInfo.InvariantCulture, $"localhost:{ports.Keycloak}"),
+            ["INGRESS_PORT"] = ports.Gateway.ToString(CultureInfo.InvariantCulture),
         };
 
         var withClient = realms
@@ -49,7 +53,7 @@ public sealed record LocalValues(IReadOnlyDictionary<string, string> Variables, 
             variables["URL"] = callback.GetLeftPart(UriPartial.Authority);
         }
 
-        return new LocalValues(variables, client);
+        return new LocalValues(ports, variables, client);
     }
 
     private static bool IsOAuthProxyClient(RealmClient client) =>

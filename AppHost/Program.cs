@@ -7,15 +7,16 @@ using AspireAuth.AppHost.Publishing;
 var builder = DistributedApplication.CreateBuilder(args);
 var layout = RepositoryLayout.Find(builder.AppHostDirectory);
 var realms = RealmExport.LoadDirectory(layout.RealmsDirectory);
-var values = LocalValues.From(realms);
+var values = LocalValues.From(realms, HostPorts.From(builder.Configuration));
 
-// Infrastructure: Keycloak (container, or the emulator with Parameters:identity-provider=emulator) and Redis.
-var identity = builder.AddIdentityProvider(layout, realms);
-var redis = builder.AddRedis(ResourceNames.Redis)
-    .WithoutHttpsCertificate();
+// Infrastructure: the Keycloak and Redis containers; or, with Parameters:identity-provider=emulator, no container at all:
+// KeycloakEmulator, and OAuthProxy keeps its sessions in cookies.
+var containerFree = builder.GetIdentityProviderKind() == IdentityProviderKind.Emulator;
+var identity = builder.AddIdentityProvider(layout, realms, values);
+var redis = containerFree ? null : builder.AddRedis(ResourceNames.Redis).WithoutHttpsCertificate();
 
 // Services: ChatQnA v1 and v2 for the routing scenarios.
-var chatQna = builder.AddChatQna(ResourceNames.ChatQna, "v1", DefaultPorts.ChatQna, layout, values);
+var chatQna = builder.AddChatQna(ResourceNames.ChatQna, "v1", values.Ports.ChatQna, layout, values);
 var chatQnaV2 = builder.AddChatQna(ResourceNames.ChatQnaV2, "v2", port: null, layout, values);
 
 // Proxies: OAuthProxy (browser sign-in, ext_authz) and the ingress gateway in front of everything.

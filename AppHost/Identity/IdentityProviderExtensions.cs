@@ -40,17 +40,17 @@ public static class IdentityProviderExtensions
     public static IResourceBuilder<IResourceWithServiceDiscovery> AddIdentityProvider(
         this IDistributedApplicationBuilder builder,
         RepositoryLayout layout,
-        IReadOnlyList<RealmExport> realms)
+        IReadOnlyList<RealmExport> realms,
+        LocalValues values)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(layout);
         var kind = builder.GetIdentityProviderKind();
         if (kind == IdentityProviderKind.Keycloak)
         {
-            return builder.AddKeycloakContainer(layout).WithIdentityDashboard(kind, realms);
+            return builder.AddKeycloakContainer(layout, values).WithIdentityDashboard(kind, realms);
         }
 
-        return builder.AddKeycloakEmulator(layout).WithIdentityDashboard(kind, realms);
+        return builder.AddKeycloakEmulator(layout, values).WithIdentityDashboard(kind, realms);
     }
 
     /// <summary>
@@ -58,13 +58,17 @@ public static class IdentityProviderExtensions
     /// address the host-side services, curl and the browser all use; plain http (no dev certificate) keeps it
     /// <c>http://</c> as the Istio documents expect.
     /// </summary>
-    public static IResourceBuilder<KeycloakResource> AddKeycloakContainer(this IDistributedApplicationBuilder builder, RepositoryLayout layout)
+    public static IResourceBuilder<KeycloakResource> AddKeycloakContainer(
+        this IDistributedApplicationBuilder builder,
+        RepositoryLayout layout,
+        LocalValues values)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(layout);
-        var keycloak = builder.AddKeycloak(ResourceNames.Keycloak, DefaultPorts.Keycloak)
+        ArgumentNullException.ThrowIfNull(values);
+        var keycloak = builder.AddKeycloak(ResourceNames.Keycloak, values.Ports.Keycloak)
             .WithoutHttpsCertificate()
-            .WithEnvironment("KC_HOSTNAME", $"http://{LocalValues.KeycloakAddress}")
+            .WithEnvironment("KC_HOSTNAME", values.KeycloakUrl)
             .WithEnvironment("KC_HOSTNAME_BACKCHANNEL_DYNAMIC", "true");
         if (Directory.Exists(layout.RealmsDirectory))
         {
@@ -80,13 +84,17 @@ public static class IdentityProviderExtensions
     /// The KeycloakEmulator project on Keycloak's port, serving the same realm files, with Keycloak's <c>KC_HOSTNAME</c>
     /// option fixing the issuer as for the container.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> AddKeycloakEmulator(this IDistributedApplicationBuilder builder, RepositoryLayout layout)
+    public static IResourceBuilder<ProjectResource> AddKeycloakEmulator(
+        this IDistributedApplicationBuilder builder,
+        RepositoryLayout layout,
+        LocalValues values)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(layout);
-        return builder.AddAspireAuthService<Projects.KeycloakEmulator>(ResourceNames.Keycloak, DefaultPorts.Keycloak, ReadinessPath)
+        ArgumentNullException.ThrowIfNull(values);
+        return builder.AddAspireAuthService<Projects.KeycloakEmulator>(ResourceNames.Keycloak, values.Ports.Keycloak, ReadinessPath)
             .WithEnvironment(EmulatorSettings.RealmsDirectory, layout.RealmsDirectory)
-            .WithEnvironment(EmulatorSettings.Hostname, $"http://{LocalValues.KeycloakAddress}");
+            .WithEnvironment(EmulatorSettings.Hostname, values.KeycloakUrl);
     }
 
     private static IResourceBuilder<T> WithIdentityDashboard<T>(this IResourceBuilder<T> builder, IdentityProviderKind kind, IReadOnlyList<RealmExport> realms)

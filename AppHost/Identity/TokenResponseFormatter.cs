@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace AspireAuth.AppHost.Identity;
@@ -11,7 +12,8 @@ namespace AspireAuth.AppHost.Identity;
 /// </summary>
 public static class TokenResponseFormatter
 {
-    private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true };
+    // Shown to a person, not embedded in HTML: names and emails stay readable (no \u escapes).
+    private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Formats the token endpoint's response for <paramref name="username"/>.</summary>
     public static TokenCommandResult Format(string username, string realm, string clientId, HttpStatusCode status, string body)
@@ -53,7 +55,7 @@ public static class TokenResponseFormatter
             .Append("```text\n").Append(token).Append("\n```\n\n")
             .Append("Claims:\n\n")
             .Append("```json\n").Append(claims).Append("\n```\n\n")
-            .Append(CultureInfo.InvariantCulture, $"Use it: `curl -H \"Authorization: Bearer $TOKEN\" http://localhost:{DefaultPorts.Gateway}/v1/chatqna ...`\n")
+            .Append("Send it through the gateway as `Authorization: Bearer <token>`.\n")
             .ToString();
         return new TokenCommandResult(true, $"Token issued for {username}.", markdown);
     }

@@ -6,6 +6,7 @@ namespace AspireAuth.AppHost.Publishing;
 public static class ProcessRunner
 {
     private const int ErrorTailLines = 20;
+    private static readonly TimeSpan s_killTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Runs <paramref name="invocation"/>; <paramref name="onLine"/> gets each line and whether it came from stderr.</summary>
     public static async Task<ProcessOutcome> RunAsync(ManifestsInvocation invocation, Action<string, bool> onLine, CancellationToken cancellationToken)
@@ -48,6 +49,7 @@ public static class ProcessRunner
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
+            process.WaitForExit(s_killTimeout);
             throw;
         }
 
