@@ -32,6 +32,7 @@ public static class ChatQnaStubApplication
             policy.SetIsOriginAllowed(_ => true).AllowCredentials().AllowAnyMethod().AllowAnyHeader()));
 
         var app = builder.Build();
+        app.UseMeshSidecar(ResourceName);
         app.UseCors();
         app.UseMiddleware<VersionHeaderMiddleware>();
         app.MapDefaultEndpoints();

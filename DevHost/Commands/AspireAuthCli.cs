@@ -11,6 +11,7 @@ public static class AspireAuthCli
         var root = new RootCommand("AspireAuth: Istio, Keycloak and oauth2-proxy semantics on a laptop, without containers.");
         root.Subcommands.Add(UpCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(TokenCommand.Create());
         return root;
     }
 

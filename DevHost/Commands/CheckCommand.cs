@@ -39,6 +39,10 @@ internal static class CheckCommand
                 Request = parseResult.GetValue(request)!,
                 Now = parseResult.GetValue(now),
                 RootNamespace = parseResult.GetValue(rootNamespace),
+
+                // ${VAR} placeholders are substituted from the environment, as envsubst does in the OPEA guide.
+                Variables = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                    .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? string.Empty, StringComparer.Ordinal),
             };
             return await CheckRunner.RunAsync(options, Console.In, Console.Out, Console.Error, cancellationToken: cancellationToken);
         });

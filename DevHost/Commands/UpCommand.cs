@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 using System.Runtime.InteropServices;
 using AspireAuth.DevHost.Hosting;
 
@@ -15,33 +16,39 @@ internal static class UpCommand
         {
             Description = "Added to every default port (e.g. 1000 puts the gateway on 9080).",
         };
+        var config = new Option<string?>("--config")
+        {
+            Description = "Configuration folder (istio/, workloads.yaml), e.g. samples/routing. Default: config/ of the repository.",
+        };
         var command = new Command(Name, "Start the whole environment in one process, with no containers (default).")
         {
             portOffset,
+            config,
         };
 
         var portOptions = new Dictionary<string, Option<int?>>(StringComparer.Ordinal);
-        foreach (var service in ServiceCatalog.All)
+        foreach (var (name, displayName, defaultPort) in ServiceCatalog.Known)
         {
-            var option = new Option<int?>($"--{service.Name}-port")
+            var option = new Option<int?>($"--{name}-port")
             {
-                Description = $"Port of {service.DisplayName} (default {service.DefaultPort}).",
+                Description = $"Port of {displayName} (default {defaultPort}).",
             };
-            portOptions[service.Name] = option;
+            portOptions[name] = option;
             command.Options.Add(option);
         }
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var offset = parseResult.GetValue(portOffset);
-            var ports = ServiceCatalog.All.ToDictionary(
+            var ports = ServiceCatalog.Known.ToDictionary(
                 s => s.Name,
                 s => parseResult.GetValue(portOptions[s.Name]) ?? s.DefaultPort + offset,
                 StringComparer.Ordinal);
+            var root = parseResult.GetValue(config) ?? LocalConfiguration.FindDefaultRoot();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopOn(stop));
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopOn(stop));
-            return await RunAsync(new DevEnvironmentOptions { Ports = ports }, stop.Token);
+            return await RunAsync(new DevEnvironmentOptions { Ports = ports, ConfigRoot = root }, stop.Token);
         });
         return command;
     }
@@ -64,10 +71,18 @@ internal static class UpCommand
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return 1;
         }
+        catch (Exception ex) when (ex is AspireAuth.Mesh.Loading.ConfigValidationException or DirectoryNotFoundException or OptionsValidationException)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return 2;
+        }
 
         await using (environment)
         {
             Console.WriteLine(UrlTable.Render(environment.Services));
+            Console.WriteLine(environment.Configuration.IstioPath is { } istio
+                ? $"Istio policies: {istio} (edits apply within seconds; every response explains itself in x-mesh-explain)"
+                : "No config/istio folder found: running without policies.");
             Console.WriteLine("Press Ctrl+C to stop.");
             try
             {

@@ -15,6 +15,9 @@ internal sealed class DevEnvironment : IAsyncDisposable
 
     private DevEnvironment(List<RunningService> services) => _services = services;
 
+    /// <summary>What the services were configured with.</summary>
+    public LocalConfiguration Configuration { get; private init; } = LocalConfiguration.None;
+
     /// <summary>The running services in start order.</summary>
     public IReadOnlyList<RunningService> Services => _services;
 
@@ -25,14 +28,15 @@ internal sealed class DevEnvironment : IAsyncDisposable
     public static async Task<DevEnvironment> StartAsync(DevEnvironmentOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var config = LocalConfiguration.Resolve(options);
         var started = new List<RunningService>();
-        var environment = new DevEnvironment(started);
+        var environment = new DevEnvironment(started) { Configuration = config };
         try
         {
-            foreach (var definition in ServiceCatalog.All)
+            foreach (var definition in ServiceCatalog.For(config.Workloads))
             {
                 var port = options.Ports.TryGetValue(definition.Name, out var p) ? p : definition.DefaultPort;
-                started.Add(await StartServiceAsync(definition, port, started, options, cancellationToken));
+                started.Add(await StartServiceAsync(definition, port, started, config, options, cancellationToken));
             }
         }
         catch
@@ -48,13 +52,17 @@ internal sealed class DevEnvironment : IAsyncDisposable
         ServiceDefinition definition,
         int port,
         IReadOnlyList<RunningService> started,
+        LocalConfiguration config,
         DevEnvironmentOptions options,
         CancellationToken cancellationToken)
     {
         // Aspire gives project resources a localhost URL; a dynamic port (0) needs an IP address to bind.
         var url = new Uri(port == 0 ? "http://127.0.0.1:0" : $"http://localhost:{port}");
         var referenceUrls = started.ToDictionary(s => s.Definition.Name, s => s.Url, StringComparer.Ordinal);
-        var variables = AspireEnvironment.For(definition, url, referenceUrls, options.SharedEnvironment);
+        var shared = config.SharedEnvironment.Concat(definition.Environment)
+            .GroupBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.OrdinalIgnoreCase);
+        var variables = AspireEnvironment.For(definition, url, referenceUrls, shared);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {

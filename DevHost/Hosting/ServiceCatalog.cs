@@ -1,28 +1,61 @@
 using AspireAuth.ChatQnaStub;
 using AspireAuth.Gateway;
+using AspireAuth.KeycloakEmulator;
+using AspireAuth.Mesh.Workloads;
 
 namespace AspireAuth.DevHost.Hosting;
 
-/// <summary>The services of the environment, in start order (a service starts after those it references).</summary>
+/// <summary>
+/// The services DevHost can host, and the ones a configuration's workload declarations ask for, in start order (a
+/// service starts after those it references; the gateway, which references every service it routes to, last).
+/// </summary>
 internal static class ServiceCatalog
 {
-    public static IReadOnlyList<ServiceDefinition> All { get; } =
+    /// <summary>The services with a port option, whether or not a configuration declares them.</summary>
+    public static IReadOnlyList<(string Name, string DisplayName, int DefaultPort)> Known { get; } =
     [
-        new(
-            ChatQnaStubApplication.ResourceName,
-            "ChatQnA",
-            "ChatQnaStub",
-            ChatQnaStubApplication.DefaultPort,
-            ChatQnaStubApplication.Build,
-            [],
-            "OPEA ChatQnA megaservice stand-in (POST /v1/chatqna, /v1/dataprep/*)"),
-        new(
-            GatewayApplication.ResourceName,
-            "Gateway",
-            "Gateway",
-            GatewayApplication.DefaultPort,
-            GatewayApplication.Build,
-            [ChatQnaStubApplication.ResourceName],
-            "ingress gateway: chat UI and API"),
+        (GatewayApplication.ResourceName, "Gateway", GatewayApplication.DefaultPort),
+        (ChatQnaStubApplication.ResourceName, "ChatQnA", ChatQnaStubApplication.DefaultPort),
+        ("chatqna-v2", "ChatQnA v2", ChatQnaStubApplication.DefaultPort + 1),
+        (KeycloakEmulatorApplication.ResourceName, "Keycloak", KeycloakEmulatorApplication.DefaultPort),
     ];
+
+    /// <summary>The services for <paramref name="workloads"/> (gateway and ChatQnA when nothing is declared).</summary>
+    public static IReadOnlyList<ServiceDefinition> For(WorkloadCatalog workloads)
+    {
+        ArgumentNullException.ThrowIfNull(workloads);
+        var declared = workloads.Workloads.Count > 0
+            ? workloads.Workloads.Select(w => (w.Name, Labels: w.Labels)).ToArray()
+            : [(GatewayApplication.ResourceName, new Dictionary<string, string>()), (ChatQnaStubApplication.ResourceName, new Dictionary<string, string>())];
+
+        var services = new List<ServiceDefinition>();
+        if (declared.Any(d => d.Name == KeycloakEmulatorApplication.ResourceName))
+        {
+            services.Add(new ServiceDefinition(KeycloakEmulatorApplication.ResourceName, "Keycloak", "KeycloakEmulator", KeycloakEmulatorApplication.DefaultPort,
+                KeycloakEmulatorApplication.Build, [], "Keycloak-compatible emulator: /realms/istio (mary/mary, bob/bob)", new Dictionary<string, string>()));
+        }
+
+        foreach (var (name, labels) in declared.Where(d => d.Name != GatewayApplication.ResourceName))
+        {
+            if (name == ChatQnaStubApplication.ResourceName || name.StartsWith(ChatQnaStubApplication.ResourceName + "-", StringComparison.Ordinal))
+            {
+                var version = labels.TryGetValue("version", out var v) ? v : "v1";
+                services.Add(new ServiceDefinition(name, name == ChatQnaStubApplication.ResourceName ? "ChatQnA" : $"ChatQnA {version}", "ChatQnaStub",
+                    DefaultPort(name), ChatQnaStubApplication.Build, [], $"ChatQnA megaservice stand-in {version} (POST /v1/chatqna, /v1/dataprep/*)",
+                    new Dictionary<string, string> { ["VERSION"] = version }));
+            }
+        }
+
+        if (declared.Any(d => d.Name == GatewayApplication.ResourceName))
+        {
+            services.Add(new ServiceDefinition(GatewayApplication.ResourceName, "Gateway", "Gateway", GatewayApplication.DefaultPort, GatewayApplication.Build,
+                services.Select(s => s.Name).ToArray(), "ingress gateway: chat UI and API, Istio policies enforced",
+                new Dictionary<string, string>()));
+        }
+
+        return services;
+    }
+
+    public static int DefaultPort(string name) =>
+        Known.Where(k => k.Name == name).Select(k => k.DefaultPort).DefaultIfEmpty(0).First();
 }

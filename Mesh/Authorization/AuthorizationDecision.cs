@@ -46,8 +46,8 @@ public sealed class AuthorizationDecision
         "CUSTOM_FAIL_CLOSED" => $"denied: CUSTOM policy {DecidingPolicy!.Policy.QualifiedName} rule {DecidingPolicy.RuleIndex} has no usable provider (Istio fails closed)",
         "ALLOW" => $"allowed by ALLOW policy {DecidingPolicy!.Policy.QualifiedName} rule {DecidingPolicy.RuleIndex}",
         "NO_ALLOW_MATCH" => "denied: ALLOW policies apply but none matched"
-            + (Verdicts.Where(v => v.Action == PolicyAction.Allow && !v.DryRun && !v.Matched && v.Reason.Length > 0)
-                .Select(v => $" [{v.Policy.QualifiedName}: {v.Reason}]").FirstOrDefault() ?? string.Empty),
+            + string.Concat(Verdicts.Where(v => v.Action == PolicyAction.Allow && !v.DryRun && !v.Matched && v.Reason.Length > 0)
+                .Select(v => $" [{v.Policy.QualifiedName}: {v.Reason}]")),
         _ => "allowed: no ALLOW policy applies, no DENY policy matched",
     };
 }

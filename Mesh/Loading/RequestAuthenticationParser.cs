@@ -39,7 +39,11 @@ internal static partial class RequestAuthenticationParser
             rule.Field("jwks").Error(null, "only one of jwks or jwksUri can be set");
         }
 
-        if (jwksUri is not null && !IsHttpUrl(jwksUri))
+        if (jwksUri is not null && Envsubst.Unresolved(jwksUri) is { Count: > 0 } unresolved)
+        {
+            rule.Field("jwksUri").Error(jwksUri, $"has unresolved placeholders ({string.Join(", ", unresolved.Select(v => "${" + v + "}"))}); give their values (environment variables for check, Mesh:Variables for services)");
+        }
+        else if (jwksUri is not null && !IsHttpUrl(jwksUri))
         {
             rule.Field("jwksUri").Error(jwksUri, "must be an http or https URL");
         }

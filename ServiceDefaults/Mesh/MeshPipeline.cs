@@ -54,7 +54,7 @@ public sealed class MeshPipeline(
                         Explanation = [$"{check.Status}: {check.Reason} (CUSTOM policy {custom.Policy.QualifiedName} rule {custom.RuleIndex})"],
                     };
                     Record(workload, request, denied);
-                    await MeshHttp.WriteLocalReplyAsync(context, check.Status, check.Body, check.DownstreamHeaders, explain ? denied.Summary : null);
+                    await MeshHttp.WriteLocalReplyAsync(context, check.Status, check.Body, check.DownstreamHeaders, explain ? Explain(workload, denied) : null);
                     return null;
                 }
 
@@ -77,15 +77,18 @@ public sealed class MeshPipeline(
         {
             if (explain)
             {
-                context.Response.Headers[MeshHttp.ExplainHeader] = MeshHttp.Sanitize(evaluation.Summary);
+                context.Response.Headers.Append(MeshHttp.ExplainHeader, MeshHttp.Sanitize(Explain(workload, evaluation)));
             }
 
             return evaluation;
         }
 
-        await MeshHttp.WriteLocalReplyAsync(context, evaluation.Status, evaluation.Body, evaluation.ResponseHeaders, explain ? evaluation.Summary : null);
+        await MeshHttp.WriteLocalReplyAsync(context, evaluation.Status, evaluation.Body, evaluation.ResponseHeaders, explain ? Explain(workload, evaluation) : null);
         return null;
     }
+
+    /// <summary>The one-line reason, naming the proxy (gateway and sidecar both explain what they did).</summary>
+    private static string Explain(Workload workload, MeshEvaluation evaluation) => $"[{workload}] {evaluation.Summary}";
 
     private void Record(Workload workload, MeshRequest request, MeshEvaluation evaluation)
     {

@@ -9,9 +9,8 @@ public sealed class DevEnvironmentTests
     [Fact]
     public async Task StartAsync_DynamicPorts_GatewayStreamsChatQnaAnswer_AndStopReleasesPorts()
     {
-        var ports = ServiceCatalog.All.ToDictionary(s => s.Name, _ => 0);
         var environment = await DevEnvironment.StartAsync(
-            new DevEnvironmentOptions { Ports = ports, LogLevel = LogLevel.Warning },
+            new DevEnvironmentOptions { Ports = DynamicPorts, ConfigRoot = TestConfig.RoutingOnly(), LogLevel = LogLevel.Warning },
             TestContext.Current.CancellationToken);
         int[] bound;
         await using (environment)
@@ -40,9 +39,8 @@ public sealed class DevEnvironmentTests
     [Fact]
     public async Task StartAsync_ServicesReceiveAspireServiceDiscoveryKeys()
     {
-        var ports = ServiceCatalog.All.ToDictionary(s => s.Name, _ => 0);
         await using var environment = await DevEnvironment.StartAsync(
-            new DevEnvironmentOptions { Ports = ports, LogLevel = LogLevel.Warning },
+            new DevEnvironmentOptions { Ports = DynamicPorts, ConfigRoot = TestConfig.Default, LogLevel = LogLevel.Warning },
             TestContext.Current.CancellationToken);
 
         var gatewayConfig = environment["gateway"].App.Configuration;
@@ -51,5 +49,29 @@ public sealed class DevEnvironmentTests
         Assert.Equal(chatqna, gatewayConfig["CHATQNA_HTTP"]);
         Assert.Equal("gateway", gatewayConfig["OTEL_SERVICE_NAME"]);
         Assert.Null(environment["chatqna"].App.Configuration["services:chatqna:http:0"]);
+        Assert.Equal(Path.Combine(TestConfig.Default, "istio"), gatewayConfig["Mesh:ConfigPath"]);
+        Assert.Equal("istio", environment["chatqna"].App.Configuration["Mesh:Variables:REALM"]);
     }
+
+    [Fact]
+    public async Task DefaultScenario_AnonymousRequestThroughGateway_Is403FromTheChatQnaSidecar_WithReason()
+    {
+        await using var environment = await DevEnvironment.StartAsync(
+            new DevEnvironmentOptions { Ports = DynamicPorts, ConfigRoot = TestConfig.Default, LogLevel = LogLevel.Warning },
+            TestContext.Current.CancellationToken);
+        using var http = new HttpClient { BaseAddress = environment["gateway"].Url };
+        using var response = await http.PostAsync("/v1/chatqna",
+            new StringContent("""{"messages": "hi"}""", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("RBAC: access denied", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var explain = response.Headers.GetValues("x-mesh-explain").ToArray();
+        Assert.Equal(2, explain.Length);
+        Assert.StartsWith("[istio-system:istio=ingressgateway,app=istio-ingressgateway] forwarded by VirtualService chatqa/chatqna-router", explain[0], StringComparison.Ordinal);
+        Assert.StartsWith("[chatqa:app=chatqna,version=v1] 403: denied: ALLOW policies apply but none matched", explain[1], StringComparison.Ordinal);
+        Assert.Contains("chatqa/fake-jwt-example: from: requestPrincipals wanted [testing@secure.istio.io/testing@secure.istio.io], request had no JWT", explain[1], StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, int> DynamicPorts =>
+        ServiceCatalog.Known.ToDictionary(s => s.Name, _ => 0, StringComparer.Ordinal);
 }

@@ -14,7 +14,7 @@ public sealed class UpProcessTests
     {
         var gatewayPort = Ports.GetFree();
         var chatqnaPort = Ports.GetFree();
-        using var process = AspireAuthProcess.Start($"up --gateway-port {gatewayPort} --chatqna-port {chatqnaPort}");
+        using var process = AspireAuthProcess.Start($"up --config {TestConfig.RoutingOnly()} --gateway-port {gatewayPort} --chatqna-port {chatqnaPort}");
         try
         {
             await process.WaitForOutputAsync("Press Ctrl+C to stop.", s_timeout);
@@ -48,7 +48,7 @@ public sealed class UpProcessTests
         var busyPort = ((IPEndPoint)occupant.LocalEndpoint).Port;
         var chatqnaPort = Ports.GetFree();
 
-        using var process = AspireAuthProcess.Start($"up --gateway-port {busyPort} --chatqna-port {chatqnaPort}");
+        using var process = AspireAuthProcess.Start($"up --config {TestConfig.RoutingOnly()} --gateway-port {busyPort} --chatqna-port {chatqnaPort}");
         try
         {
             var exitCode = await process.WaitForExitAsync(s_timeout);
