@@ -9,20 +9,39 @@ public static class AspireAuthServiceExtensions
     /// <summary>oauth2-proxy's environment variable for <c>session_store_type</c>.</summary>
     public const string SessionStoreTypeVariable = "OAUTH2_PROXY_SESSION_STORE_TYPE";
 
-    /// <summary>A ChatQnA instance with its <c>VERSION</c> (the <c>x-chatqna-version</c> header and the <c>version</c> label).</summary>
+    /// <summary>
+    /// ChatQnA v1: the <c>chatqna</c> workload (its namespace and labels come from <c>config/workloads.yaml</c>), with its
+    /// <c>VERSION</c> (the <c>x-chatqna-version</c> header).
+    /// </summary>
     public static IResourceBuilder<ProjectResource> AddChatQna(
         this IDistributedApplicationBuilder builder,
-        string name,
-        string version,
-        int? port,
         RepositoryLayout layout,
         LocalValues values)
     {
-        ArgumentException.ThrowIfNullOrEmpty(version);
-        return builder.AddAspireAuthService<Projects.ChatQnaStub>(name, port)
-            .WithEnvironment("VERSION", version)
-            .WithLocalValues(values)
+        ArgumentNullException.ThrowIfNull(values);
+        return builder.AddAspireAuthService<Projects.ChatQnaStub>(ResourceNames.ChatQna, values.Ports.ChatQna)
+            .WithEnvironment("VERSION", "v1")
             .WithMesh(layout, values);
+    }
+
+    /// <summary>
+    /// ChatQnA v2 for the routing scenarios: <c>VERSION=v2</c>, and the sidecar identity of the <c>chatqna</c> workload with
+    /// the label <c>version: v2</c> (<c>app: chatqna</c>, so the policies selecting ChatQnA protect it too). The gateway sends
+    /// it traffic when the configuration declares a <c>chatqna-v2</c> workload behind the ChatQnA Service (the routing
+    /// samples); the default scenario does not.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddChatQnaV2(
+        this IDistributedApplicationBuilder builder,
+        RepositoryLayout layout,
+        LocalValues values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return builder.AddAspireAuthService<Projects.ChatQnaStub>(ResourceNames.ChatQnaV2, values.Ports.ChatQnaV2)
+            .WithEnvironment("VERSION", "v2")
+            .WithMesh(layout, values)
+            .WithEnvironment("Mesh__Workload", ResourceNames.ChatQna)
+            .WithEnvironment("Mesh__Labels__app", ResourceNames.ChatQna)
+            .WithEnvironment("Mesh__Labels__version", "v2");
     }
 
     /// <summary>
@@ -48,7 +67,6 @@ public static class AspireAuthServiceExtensions
             secret: true,
             persist: true);
         var proxy = builder.AddAspireAuthService<Projects.OAuthProxy>(ResourceNames.OAuthProxy, values.Ports.OAuthProxy)
-            .WithLocalValues(values)
             .WithMesh(layout, values)
             .WithReference(identity)
             .WaitFor(identity)
@@ -91,7 +109,6 @@ public static class AspireAuthServiceExtensions
         ArgumentNullException.ThrowIfNull(upstreams);
         var gateway = builder.AddAspireAuthService<Projects.Gateway>(ResourceNames.Gateway, values.Ports.Gateway)
             .WithExternalHttpEndpoints()
-            .WithLocalValues(values)
             .WithMesh(layout, values)
             .WithReference(identity)
             .WaitFor(identity)

@@ -7,7 +7,7 @@ namespace AspireAuth.AppHost;
 /// The fixed host ports of the environment: <see cref="DefaultPorts"/> moved by <c>AspireAuth:PortOffset</c> (as DevHost's
 /// <c>--port-offset</c>), for a machine where the defaults are taken, and for tests, which never bind the defaults.
 /// </summary>
-public sealed record HostPorts(int Gateway, int ChatQna, int Keycloak, int OAuthProxy)
+public sealed record HostPorts(int Gateway, int ChatQna, int ChatQnaV2, int Keycloak, int OAuthProxy)
 {
     /// <summary>The configuration key of the offset (<c>AspireAuth__PortOffset=1000</c> puts the gateway on 9080).</summary>
     public const string OffsetKey = "AspireAuth:PortOffset";
@@ -19,6 +19,7 @@ public sealed record HostPorts(int Gateway, int ChatQna, int Keycloak, int OAuth
     public static HostPorts WithOffset(int offset) => new(
         DefaultPorts.Gateway + offset,
         DefaultPorts.ChatQna + offset,
+        DefaultPorts.ChatQnaV2 + offset,
         DefaultPorts.Keycloak + offset,
         DefaultPorts.OAuthProxy + offset);
 
@@ -32,7 +33,7 @@ public sealed record HostPorts(int Gateway, int ChatQna, int Keycloak, int OAuth
             return Default;
         }
 
-        var highest = Math.Max(Math.Max(DefaultPorts.Gateway, DefaultPorts.ChatQna), Math.Max(DefaultPorts.Keycloak, DefaultPorts.OAuthProxy));
+        var highest = Math.Max(Math.Max(DefaultPorts.Gateway, DefaultPorts.ChatQnaV2), Math.Max(DefaultPorts.Keycloak, DefaultPorts.OAuthProxy));
         var lowest = Math.Min(Math.Min(DefaultPorts.Gateway, DefaultPorts.ChatQna), Math.Min(DefaultPorts.Keycloak, DefaultPorts.OAuthProxy));
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var offset)
             || lowest + offset < 1 || highest + offset > 65535)

@@ -4,10 +4,11 @@ using AspireAuth.AppHost.Identity;
 namespace AspireAuth.AppHost;
 
 /// <summary>
-/// Local values for the <c>${VAR}</c> placeholders of <c>config/</c> (the OPEA guide's <c>envsubst</c> variables), derived
-/// from the fixed ports and the realm exports, as DevHost derives them: <c>KEYCLOAK_ADDR</c>, <c>INGRESS_PORT</c>,
-/// <c>REALM</c>, and, when a realm has an oauth2-proxy client (a confidential browser client whose redirect URI ends in
-/// <c>/oauth2/callback</c>), <c>CLIENT</c> and <c>URL</c>. Secrets are not among them.
+/// Local values for the <c>${VAR}</c> placeholders of <c>config/</c> (the OPEA guide's <c>envsubst</c> variables), as
+/// DevHost gives them (<c>Mesh__Variables__*</c>): <c>KEYCLOAK_ADDR</c> and <c>INGRESS_PORT</c> from the fixed ports,
+/// <c>REALM</c> and <c>CLIENT</c> from the realm exports (for the default scenario: <c>istio</c> and <c>istio</c>).
+/// Also the realm's oauth2-proxy client (a confidential browser client whose redirect URI ends in
+/// <c>/oauth2/callback</c>), whose host is where the chat UI is opened.
 /// </summary>
 public sealed record LocalValues(HostPorts Ports, IReadOnlyDictionary<string, string> Variables, RealmClient? OAuthProxyClient)
 {
@@ -20,10 +21,19 @@ public sealed record LocalValues(HostPorts Ports, IReadOnlyDictionary<string, st
     /// <summary>The identity provider's frontend URL (Keycloak's <c>hostname</c> option).</summary>
     public string KeycloakUrl => $"http://{KeycloakAddress}";
 
-    /// <summary>The browser's URL of the chat UI through the gateway (<c>URL</c>), or the gateway's root.</summary>
-    public string ChatUrl => Variables.TryGetValue("URL", out var url)
-        ? url + "/"
-        : string.Create(CultureInfo.InvariantCulture, $"http://localhost:{Ports.Gateway}/");
+    /// <summary>
+    /// The chat UI through the gateway: the host of the oauth2-proxy client's callback (e.g. <c>chatqna.localhost</c>, where
+    /// the gateway's CUSTOM policy sends the browser to sign in) on the gateway's port, else the gateway's root.
+    /// </summary>
+    public string ChatUrl
+    {
+        get
+        {
+            var callback = OAuthProxyClient?.RedirectUris.FirstOrDefault(IsCallback);
+            var host = callback is null ? "localhost" : new Uri(callback).Host;
+            return string.Create(CultureInfo.InvariantCulture, $"http://{host}:{Ports.Gateway}/");
+        }
+    }
 
     /// <summary>The values for the given realm exports and ports.</summary>
     public static LocalValues From(IReadOnlyList<RealmExport> realms, HostPorts ports)
@@ -36,24 +46,17 @@ public sealed record LocalValues(HostPorts Ports, IReadOnlyDictionary<string, st
             ["INGRESS_PORT"] = ports.Gateway.ToString(CultureInfo.InvariantCulture),
         };
 
-        var withClient = realms
-            .Select(r => (Realm: r, Client: r.Clients.FirstOrDefault(IsOAuthProxyClient)))
-            .FirstOrDefault(x => x.Client is not null);
-        var realm = withClient.Realm ?? (realms.Count > 0 ? realms[0] : null);
+        var realm = realms.FirstOrDefault(r => r.Clients.Any(IsOAuthProxyClient)) ?? (realms.Count > 0 ? realms[0] : null);
         if (realm is not null)
         {
             variables["REALM"] = realm.Realm;
+            if (realm.PasswordGrantClient is { } client)
+            {
+                variables["CLIENT"] = client.ClientId;
+            }
         }
 
-        var client = withClient.Client;
-        if (client is not null)
-        {
-            variables["CLIENT"] = client.ClientId;
-            var callback = new Uri(client.RedirectUris.First(IsCallback));
-            variables["URL"] = callback.GetLeftPart(UriPartial.Authority);
-        }
-
-        return new LocalValues(ports, variables, client);
+        return new LocalValues(ports, variables, realm?.Clients.FirstOrDefault(IsOAuthProxyClient));
     }
 
     private static bool IsOAuthProxyClient(RealmClient client) =>

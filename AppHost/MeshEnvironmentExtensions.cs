@@ -2,9 +2,9 @@ namespace AspireAuth.AppHost;
 
 /// <summary>
 /// Turns on a service's mesh (the gateway's enforcement, the sidecar emulation) with the <c>Mesh</c> section
-/// ServiceDefaults reads: the Istio YAML of <c>config/istio/</c>, the workload declarations, the local values of the
-/// placeholders, and explanations in responses (on under DevHost, so on here). Without <c>config/istio/</c> the mesh
-/// stays off, like a pod without injection.
+/// ServiceDefaults reads, as DevHost sets it: the Istio YAML of <c>config/istio/</c>, the workload declarations, the
+/// local values of the placeholders, and explanations in responses. Without <c>config/istio/</c> the mesh stays off,
+/// like a pod without injection.
 /// </summary>
 public static class MeshEnvironmentExtensions
 {

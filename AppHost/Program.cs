@@ -5,7 +5,7 @@ using AspireAuth.AppHost.Identity;
 using AspireAuth.AppHost.Publishing;
 
 var builder = DistributedApplication.CreateBuilder(args);
-var layout = RepositoryLayout.Find(builder.AppHostDirectory);
+var layout = RepositoryLayout.Find(builder.AppHostDirectory).WithConfiguration(builder.Configuration);
 var realms = RealmExport.LoadDirectory(layout.RealmsDirectory);
 var values = LocalValues.From(realms, HostPorts.From(builder.Configuration));
 
@@ -16,8 +16,8 @@ var identity = builder.AddIdentityProvider(layout, realms, values);
 var redis = containerFree ? null : builder.AddRedis(ResourceNames.Redis).WithoutHttpsCertificate();
 
 // Services: ChatQnA v1 and v2 for the routing scenarios.
-var chatQna = builder.AddChatQna(ResourceNames.ChatQna, "v1", values.Ports.ChatQna, layout, values);
-var chatQnaV2 = builder.AddChatQna(ResourceNames.ChatQnaV2, "v2", port: null, layout, values);
+var chatQna = builder.AddChatQna(layout, values);
+var chatQnaV2 = builder.AddChatQnaV2(layout, values);
 
 // Proxies: OAuthProxy (browser sign-in, ext_authz) and the ingress gateway in front of everything.
 var oauthProxy = builder.AddOAuthProxy(layout, values, identity, redis);

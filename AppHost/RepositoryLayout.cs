@@ -1,25 +1,37 @@
+using Microsoft.Extensions.Configuration;
+
 namespace AspireAuth.AppHost;
 
-/// <summary>Where the repository's <c>config/</c> files are, found from the AppHost's directory.</summary>
+/// <summary>Where the repository and its configuration folder (<c>config/</c> by default) are.</summary>
 /// <param name="Root">The repository root (the folder holding <c>AspireAuth.sln</c>).</param>
-public sealed record RepositoryLayout(string Root)
+/// <param name="ConfigDirectory">The configuration folder: <c>config/</c>, or another (a sample) by <see cref="ConfigPathKey"/>.</param>
+public sealed record RepositoryLayout(string Root, string ConfigDirectory)
 {
     /// <summary>The file that marks the repository root.</summary>
     public const string SolutionFileName = "AspireAuth.sln";
 
-    /// <summary><c>config/</c>: the cluster's own files, the source of truth.</summary>
-    public string ConfigDirectory => Path.Combine(Root, "config");
+    /// <summary>
+    /// Runs another configuration folder, relative to the repository root, as DevHost's <c>--config</c> does
+    /// (<c>AspireAuth__ConfigPath=samples/routing</c>).
+    /// </summary>
+    public const string ConfigPathKey = "AspireAuth:ConfigPath";
 
-    /// <summary><c>config/istio/</c>: the Istio YAML the gateway and the sidecars enforce.</summary>
+    /// <summary>The layout with <c>config/</c> under <paramref name="root"/>.</summary>
+    public RepositoryLayout(string root)
+        : this(root, Path.Combine(root, "config"))
+    {
+    }
+
+    /// <summary><c>istio/</c>: the Istio YAML the gateway and the sidecars enforce.</summary>
     public string IstioDirectory => Path.Combine(ConfigDirectory, "istio");
 
-    /// <summary><c>config/realms/</c>: Keycloak realm exports.</summary>
+    /// <summary><c>realms/</c>: Keycloak realm exports.</summary>
     public string RealmsDirectory => Path.Combine(ConfigDirectory, "realms");
 
-    /// <summary><c>config/workloads.yaml</c>: namespace, labels and service account of each workload.</summary>
+    /// <summary><c>workloads.yaml</c>: namespace, labels and service account of each workload.</summary>
     public string WorkloadsFile => Path.Combine(ConfigDirectory, "workloads.yaml");
 
-    /// <summary><c>config/oauth2-proxy/oauth2-proxy.cfg</c>: oauth2-proxy's own configuration file.</summary>
+    /// <summary><c>oauth2-proxy/oauth2-proxy.cfg</c>: oauth2-proxy's own configuration file.</summary>
     public string OAuthProxyConfigFile => Path.Combine(ConfigDirectory, "oauth2-proxy", "oauth2-proxy.cfg");
 
     /// <summary>
@@ -39,5 +51,21 @@ public sealed record RepositoryLayout(string Root)
 
         throw new DirectoryNotFoundException(
             $"No {SolutionFileName} found in '{startDirectory}' or above it: the AppHost reads config/ from the repository root.");
+    }
+
+    /// <summary>This layout with the configuration folder named by <see cref="ConfigPathKey"/>, which must exist.</summary>
+    public RepositoryLayout WithConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var path = configuration[ConfigPathKey];
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return this;
+        }
+
+        var directory = Path.GetFullPath(path, Root);
+        return Directory.Exists(directory)
+            ? this with { ConfigDirectory = directory }
+            : throw new DirectoryNotFoundException($"{ConfigPathKey} is '{path}': no such folder ({directory}).");
     }
 }

@@ -28,20 +28,4 @@ public static class ServiceResourceExtensions
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
             .WithHttpHealthCheck(healthPath, endpointName: EndpointName);
     }
-
-    /// <summary>
-    /// The local values of the <c>${VAR}</c> placeholders as plain environment variables, as DevHost gives every service.
-    /// </summary>
-    public static IResourceBuilder<T> WithLocalValues<T>(this IResourceBuilder<T> builder, LocalValues values)
-        where T : IResourceWithEnvironment
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(values);
-        foreach (var (name, value) in values.Variables)
-        {
-            builder.WithEnvironment(name, value);
-        }
-
-        return builder;
-    }
 }

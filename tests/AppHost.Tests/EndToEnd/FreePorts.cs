@@ -5,7 +5,7 @@ namespace AspireAuth.AppHost.Tests.EndToEnd;
 
 /// <summary>
 /// A port offset (<c>AspireAuth:PortOffset</c>) under which every fixed port of the environment is free, so end-to-end
-/// tests never bind the defaults (8080, 8888, 8180, 4180) a developer's environment may be using.
+/// tests never bind the defaults (8080, 8888, 8889, 8180, 4180) a developer's environment may be using.
 /// </summary>
 internal static class FreePorts
 {
@@ -15,13 +15,13 @@ internal static class FreePorts
         {
             var offset = Random.Shared.Next(10_000, 50_000);
             var ports = HostPorts.WithOffset(offset);
-            if (new[] { ports.Gateway, ports.ChatQna, ports.Keycloak, ports.OAuthProxy }.All(IsFree))
+            if (new[] { ports.Gateway, ports.ChatQna, ports.ChatQnaV2, ports.Keycloak, ports.OAuthProxy }.All(IsFree))
             {
                 return offset;
             }
         }
 
-        throw new InvalidOperationException("No port offset between 10000 and 50000 leaves all four ports free.");
+        throw new InvalidOperationException("No port offset between 10000 and 50000 leaves all five ports free.");
     }
 
     private static bool IsFree(int port)

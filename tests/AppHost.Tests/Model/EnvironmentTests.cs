@@ -18,12 +18,19 @@ public class EnvironmentTests
     }
 
     [Fact]
-    public async Task ChatQnaInstances_CarryTheirVersions()
+    public async Task ChatQnaInstances_CarryTheirVersions_AndV2IsAChatQnaWorkloadLabelledV2()
     {
         await using var builder = await AppModel.CreateAsync();
 
-        Assert.Equal("v1", (await builder.Resource<ProjectResource>(ResourceNames.ChatQna).EnvironmentAsync())["VERSION"]);
-        Assert.Equal("v2", (await builder.Resource<ProjectResource>(ResourceNames.ChatQnaV2).EnvironmentAsync())["VERSION"]);
+        var v1 = await builder.Resource<ProjectResource>(ResourceNames.ChatQna).EnvironmentAsync();
+        var v2 = await builder.Resource<ProjectResource>(ResourceNames.ChatQnaV2).EnvironmentAsync();
+
+        Assert.Equal("v1", v1["VERSION"]);
+        Assert.DoesNotContain(v1.Keys, k => k.StartsWith("Mesh__Labels__", StringComparison.Ordinal)); // from workloads.yaml
+        Assert.Equal("v2", v2["VERSION"]);
+        Assert.Equal("chatqna", v2["Mesh__Workload"]);
+        Assert.Equal("chatqna", v2["Mesh__Labels__app"]);
+        Assert.Equal("v2", v2["Mesh__Labels__version"]);
     }
 
     [Fact]
@@ -50,7 +57,7 @@ public class EnvironmentTests
     }
 
     [Fact]
-    public async Task Services_GetTheLocalValuesAndDevelopment_LikeUnderDevHost()
+    public async Task Services_RunInDevelopment_LikeUnderDevHost()
     {
         await using var builder = await AppModel.CreateAsync();
 
@@ -58,8 +65,6 @@ public class EnvironmentTests
         {
             var environment = await builder.Resource<ProjectResource>(name).EnvironmentAsync();
             Assert.Equal("Development", environment["ASPNETCORE_ENVIRONMENT"]);
-            Assert.Equal("localhost:8180", environment["KEYCLOAK_ADDR"]);
-            Assert.Equal("8080", environment["INGRESS_PORT"]);
         }
     }
 
@@ -74,7 +79,11 @@ public class EnvironmentTests
         {
             Assert.Equal(TestPaths.Layout.IstioDirectory, environment["Mesh__ConfigPath"]);
             Assert.Equal("true", environment["Mesh__ExplainResponses"]);
+            // DevHost's values for the OPEA placeholders.
             Assert.Equal("localhost:8180", environment["Mesh__Variables__KEYCLOAK_ADDR"]);
+            Assert.Equal("8080", environment["Mesh__Variables__INGRESS_PORT"]);
+            Assert.Equal("istio", environment["Mesh__Variables__REALM"]);
+            Assert.Equal("istio", environment["Mesh__Variables__CLIENT"]);
             Assert.Equal(File.Exists(TestPaths.Layout.WorkloadsFile), environment.ContainsKey("Mesh__WorkloadsFile"));
         }
         else

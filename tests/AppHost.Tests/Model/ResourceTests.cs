@@ -26,7 +26,7 @@ public class ResourceTests
         var gateway = builder.Resource<ProjectResource>(ResourceNames.Gateway).HttpEndpoint();
         Assert.Equal((8080, true, "http"), (gateway.Port, gateway.IsExternal, gateway.UriScheme));
         Assert.Equal(8888, builder.Resource<ProjectResource>(ResourceNames.ChatQna).HttpEndpoint().Port);
-        Assert.Null(builder.Resource<ProjectResource>(ResourceNames.ChatQnaV2).HttpEndpoint().Port);
+        Assert.Equal(8889, builder.Resource<ProjectResource>(ResourceNames.ChatQnaV2).HttpEndpoint().Port);
         Assert.Equal(8180, builder.Resource<KeycloakResource>(ResourceNames.Keycloak).HttpEndpoint().Port);
         Assert.Equal(4180, builder.Resource<ProjectResource>(ResourceNames.OAuthProxy).HttpEndpoint().Port);
         Assert.All(
@@ -45,9 +45,13 @@ public class ResourceTests
         Assert.Equal(5180, builder.Resource<ProjectResource>(ResourceNames.OAuthProxy).HttpEndpoint().Port);
         var keycloak = await builder.Resource<KeycloakResource>(ResourceNames.Keycloak).EnvironmentAsync();
         Assert.Equal("http://localhost:9180", keycloak["KC_HOSTNAME"]);
+        Assert.Equal(9889, builder.Resource<ProjectResource>(ResourceNames.ChatQnaV2).HttpEndpoint().Port);
         var gateway = await builder.Resource<ProjectResource>(ResourceNames.Gateway).EnvironmentAsync();
-        Assert.Equal("localhost:9180", gateway["KEYCLOAK_ADDR"]);
-        Assert.Equal("9080", gateway["INGRESS_PORT"]);
+        if (Directory.Exists(TestPaths.Layout.IstioDirectory))
+        {
+            Assert.Equal("localhost:9180", gateway["Mesh__Variables__KEYCLOAK_ADDR"]);
+            Assert.Equal("9080", gateway["Mesh__Variables__INGRESS_PORT"]);
+        }
     }
 
     [Fact]

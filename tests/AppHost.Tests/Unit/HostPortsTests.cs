@@ -11,13 +11,13 @@ public class HostPortsTests
     [Fact]
     public void From_WithoutOffset_GivesDevHostsDefaults()
     {
-        Assert.Equal(new HostPorts(8080, 8888, 8180, 4180), HostPorts.From(Config(null)));
+        Assert.Equal(new HostPorts(8080, 8888, 8889, 8180, 4180), HostPorts.From(Config(null)));
     }
 
     [Fact]
     public void From_Offset_MovesEveryPort()
     {
-        Assert.Equal(new HostPorts(9080, 9888, 9180, 5180), HostPorts.From(Config("1000")));
+        Assert.Equal(new HostPorts(9080, 9888, 9889, 9180, 5180), HostPorts.From(Config("1000")));
     }
 
     [Theory]
@@ -29,6 +29,6 @@ public class HostPortsTests
         var ex = Assert.Throws<InvalidOperationException>(() => HostPorts.From(Config(offset)));
 
         Assert.StartsWith($"AspireAuth:PortOffset is '{offset}': use a whole number", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("from -4179 to 56647", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("from -4179 to 56646", ex.Message, StringComparison.Ordinal);
     }
 }
