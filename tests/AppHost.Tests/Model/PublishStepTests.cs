@@ -24,7 +24,9 @@ public class PublishStepTests
             await app.RunAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
 
             var bundle = Path.Combine(output, IstioBundlePublishingExtensions.OutputDirectoryName);
-            var kustomization = File.ReadAllText(Path.Combine(bundle, "kustomization.yaml"));
+            var kustomizationFile = Path.Combine(bundle, "kustomization.yaml");
+            Assert.True(File.Exists(kustomizationFile), $"{kustomizationFile} was not written: see the step's error in the test output.");
+            var kustomization = File.ReadAllText(kustomizationFile);
             Assert.Contains("resources:", kustomization, StringComparison.Ordinal);
             var documents = Directory.GetFiles(bundle, "*.yaml", SearchOption.AllDirectories).Select(File.ReadAllText).ToArray();
             Assert.Contains(documents, d => d.Contains("kind: AuthorizationPolicy", StringComparison.Ordinal));
