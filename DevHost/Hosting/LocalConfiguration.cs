@@ -52,7 +52,13 @@ internal sealed record LocalConfiguration(string? Root, WorkloadCatalog Workload
             shared["Mesh__WorkloadsFile"] = workloadsFile;
         }
 
+        // A sample without its own realms/ uses the repository's default realm.
         var realms = Path.Combine(root, "realms");
+        if (!Directory.Exists(realms) && FindDefaultRoot() is { } defaultRoot)
+        {
+            realms = Path.Combine(defaultRoot, "realms");
+        }
+
         if (Directory.Exists(realms))
         {
             shared["Keycloak__RealmsPath"] = realms;

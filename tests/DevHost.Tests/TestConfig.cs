@@ -18,6 +18,12 @@ internal static class TestConfig
         Directory.CreateDirectory(Path.Combine(root, "istio"));
         File.Copy(Path.Combine(Default, "workloads.yaml"), Path.Combine(root, "workloads.yaml"));
         File.Copy(Path.Combine(Default, "istio", "gateway.yaml"), Path.Combine(root, "istio", "gateway.yaml"));
+        Directory.CreateDirectory(Path.Combine(root, "realms"));
+        foreach (var realm in Directory.EnumerateFiles(Path.Combine(Default, "realms")))
+        {
+            File.Copy(realm, Path.Combine(root, "realms", Path.GetFileName(realm)));
+        }
+
         return root;
     }
 }

@@ -3,10 +3,10 @@ using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace AspireAuth.Mesh.Tests;
+namespace AspireAuth.TestSupport;
 
 /// <summary>Real RSA keys and signed tokens: Istio's sample key (fixtures) and freshly generated ones.</summary>
-internal sealed class TestTokens
+public sealed class TestTokens
 {
     public const string IstioIssuer = "testing@secure.istio.io";
     public const string IstioKid = "DHFbpoIUqrY8t2zpA2qXfCmr5VO5ZEr4RzHU_-envvQ";
