@@ -25,8 +25,13 @@ public sealed record RepositoryLayout(string Root, string ConfigDirectory)
     /// <summary><c>istio/</c>: the Istio YAML the gateway and the sidecars enforce.</summary>
     public string IstioDirectory => Path.Combine(ConfigDirectory, "istio");
 
-    /// <summary><c>realms/</c>: Keycloak realm exports.</summary>
-    public string RealmsDirectory => Path.Combine(ConfigDirectory, "realms");
+    /// <summary>
+    /// <c>realms/</c>: Keycloak realm exports. A configuration folder without one (a sample) uses the repository's
+    /// <c>config/realms/</c>, as DevHost does.
+    /// </summary>
+    public string RealmsDirectory => Directory.Exists(Path.Combine(ConfigDirectory, "realms"))
+        ? Path.Combine(ConfigDirectory, "realms")
+        : Path.Combine(Root, "config", "realms");
 
     /// <summary><c>workloads.yaml</c>: namespace, labels and service account of each workload.</summary>
     public string WorkloadsFile => Path.Combine(ConfigDirectory, "workloads.yaml");

@@ -31,6 +31,9 @@ public class RepositoryLayoutTests
 
             Assert.Equal(Path.Combine(root, "samples", "routing"), sample.ConfigDirectory);
             Assert.Equal(Path.Combine(root, "samples", "routing", "istio"), sample.IstioDirectory);
+            Assert.Equal(Path.Combine(root, "config", "realms"), sample.RealmsDirectory); // no realms/ of its own
+            Directory.CreateDirectory(Path.Combine(root, "samples", "routing", "realms"));
+            Assert.Equal(Path.Combine(root, "samples", "routing", "realms"), sample.RealmsDirectory);
             Assert.Same(layout, layout.WithConfiguration(Config(null)));
             var ex = Assert.Throws<DirectoryNotFoundException>(() => layout.WithConfiguration(Config("samples/none")));
             Assert.Equal($"AspireAuth:ConfigPath is 'samples/none': no such folder ({Path.Combine(root, "samples", "none")}).", ex.Message);
