@@ -12,6 +12,7 @@ public static class AspireAuthCli
         root.Subcommands.Add(UpCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
+        root.Subcommands.Add(ManifestsCommand.Create());
         return root;
     }
 
