@@ -2,8 +2,8 @@ namespace AspireAuth.AppHost.Publishing;
 
 /// <summary>
 /// The command line that renders the Istio bundle: DevHost's <c>aspireauth manifests</c>, run with
-/// <c>dotnet run --project DevHost</c> from the repository root, so <c>aspire publish</c> writes exactly what
-/// <c>aspireauth manifests</c> writes. The renderer runs in its own process: the AppHost never loads its assemblies
+/// <c>dotnet run --project DevHost</c> from the repository root on the AppHost's configuration folder, so
+/// <c>aspire publish</c> writes exactly what <c>aspireauth manifests --config &lt;folder&gt;</c> writes. The renderer runs in its own process: the AppHost never loads its assemblies
 /// (KubernetesClient, YamlDotNet), whose versions differ from the ones Aspire itself runs on.
 /// </summary>
 public sealed record ManifestsInvocation(string FileName, IReadOnlyList<string> Arguments, string WorkingDirectory)
@@ -28,7 +28,7 @@ public sealed record ManifestsInvocation(string FileName, IReadOnlyList<string> 
         var arguments = new List<string>
         {
             "run", "--project", devHostProjectPath, "--no-launch-profile", "--",
-            CommandName, "--output", Path.GetFullPath(outputDirectory),
+            CommandName, "--output", Path.GetFullPath(outputDirectory), "--config", layout.ConfigDirectory,
         };
         if (options.ValuesFile is not null)
         {

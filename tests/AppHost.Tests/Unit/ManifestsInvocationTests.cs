@@ -16,7 +16,7 @@ public class ManifestsInvocationTests
         Assert.Equal("/usr/bin/dotnet", invocation.FileName);
         Assert.Equal("/repo", invocation.WorkingDirectory);
         Assert.Equal(
-            ["run", "--project", "/repo/DevHost/DevHost.csproj", "--no-launch-profile", "--", "manifests", "--output", "/out/istio"],
+            ["run", "--project", "/repo/DevHost/DevHost.csproj", "--no-launch-profile", "--", "manifests", "--output", "/out/istio", "--config", "/repo/config"],
             invocation.Arguments);
     }
 
@@ -28,7 +28,7 @@ public class ManifestsInvocationTests
 
         Assert.Equal(
             ["--values", "/repo/cluster/values.yaml", "--namespace", "chatqa", "--strict"],
-            invocation.Arguments.Skip(8));
+            invocation.Arguments.Skip(10));
     }
 
     [Fact]
@@ -37,7 +37,9 @@ public class ManifestsInvocationTests
         var invocation = ManifestsInvocation.Create(
             "dotnet", "/my repo/DevHost/DevHost.csproj", new RepositoryLayout("/my repo"), "/out", new IstioBundleOptions(null, null, false));
 
-        Assert.Equal("dotnet run --project \"/my repo/DevHost/DevHost.csproj\" --no-launch-profile -- manifests --output /out", invocation.ToString());
+        Assert.Equal(
+            "dotnet run --project \"/my repo/DevHost/DevHost.csproj\" --no-launch-profile -- manifests --output /out --config \"/my repo/config\"",
+            invocation.ToString());
     }
 
     [Fact]
