@@ -1,0 +1,60 @@
+namespace AspireAuth.AppHost.Tests.Unit;
+
+public class LocalValuesTests
+{
+    [Fact]
+    public void From_GivesDevHostsPlaceholdersForTheDefaultRealm()
+    {
+        var values = LocalValues.From([RealmSamples.Istio], HostPorts.Default);
+
+        // DevHost's LocalConfiguration: KEYCLOAK_ADDR=localhost:8180, REALM=istio, CLIENT=istio, INGRESS_PORT=8080.
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["CLIENT"] = "istio",
+                ["INGRESS_PORT"] = "8080",
+                ["KEYCLOAK_ADDR"] = "localhost:8180",
+                ["REALM"] = "istio",
+            },
+            values.Variables);
+        Assert.Equal("chatqna", values.OAuthProxyClient?.ClientId);
+        Assert.Equal("s3cret", values.OAuthProxyClient?.Secret);
+        Assert.Equal("http://localhost:8180", values.KeycloakUrl);
+        Assert.Equal("http://chatqna.localhost:8080/", values.ChatUrl);
+    }
+
+    [Fact]
+    public void From_PrefersTheRealmWithAnOAuthProxyClient()
+    {
+        var values = LocalValues.From([RealmSamples.NoBrowserClient, RealmSamples.Istio], HostPorts.Default);
+
+        Assert.Equal("istio", values.Variables["REALM"]);
+    }
+
+    [Fact]
+    public void From_WithoutAnOAuthProxyClient_TheChatIsTheGatewaysRoot_OnTheMovedPorts()
+    {
+        var values = LocalValues.From([RealmSamples.NoBrowserClient], HostPorts.WithOffset(1000));
+
+        Assert.Equal("other", values.Variables["REALM"]);
+        Assert.Equal("cli", values.Variables["CLIENT"]);
+        Assert.Equal("localhost:9180", values.Variables["KEYCLOAK_ADDR"]);
+        Assert.Equal("9080", values.Variables["INGRESS_PORT"]);
+        Assert.Null(values.OAuthProxyClient);
+        Assert.Equal("http://localhost:9080/", values.ChatUrl);
+    }
+
+    [Fact]
+    public void ChatUrl_IsTheCallbacksHostOnTheGatewaysPort()
+    {
+        Assert.Equal("http://chatqna.localhost:9080/", LocalValues.From([RealmSamples.Istio], HostPorts.WithOffset(1000)).ChatUrl);
+    }
+
+    [Fact]
+    public void From_NoRealms_GivesOnlyTheAddresses()
+    {
+        var values = LocalValues.From([], HostPorts.Default);
+
+        Assert.Equal(["INGRESS_PORT", "KEYCLOAK_ADDR"], values.Variables.Keys);
+    }
+}
