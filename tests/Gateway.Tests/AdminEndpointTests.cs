@@ -22,7 +22,7 @@ public sealed class AdminEndpointTests
         using var denied = await env.Client.GetAsync("/secret?token=abc", Ct);
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
 
-        using var decisions = JsonDocument.Parse(await env.Client.GetStringAsync("/_mesh/decisions", Ct));
+        using var decisions = JsonDocument.Parse(await env.Client.GetStringAsync("/debug/mesh/decisions", Ct));
         var last = decisions.RootElement[0];
         Assert.Equal("/secret", last.GetProperty("path").GetString());
         Assert.Equal(403, last.GetProperty("status").GetInt32());
@@ -30,7 +30,7 @@ public sealed class AdminEndpointTests
         Assert.DoesNotContain("abc", decisions.RootElement.GetRawText(), StringComparison.Ordinal);
 
         env.Write("broken.yaml", "apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: b, namespace: x}\nspec: {action: NOPE}\n");
-        using var reload = await env.Client.PostAsync("/_mesh/reload", null, Ct);
+        using var reload = await env.Client.PostAsync("/debug/mesh/reload", null, Ct);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, reload.StatusCode);
         using var body = JsonDocument.Parse(await reload.Content.ReadAsStringAsync(Ct));
         Assert.False(body.RootElement.GetProperty("reloaded").GetBoolean());
