@@ -70,7 +70,7 @@ public static class AspireAuthServiceExtensions
             .WithMesh(layout, values)
             .WithReference(identity)
             .WaitFor(identity)
-            .WithEnvironment("COOKIE_SECRET", cookieSecret);
+            .WithEnvironment("OAUTH2_PROXY_COOKIE_SECRET", cookieSecret);
         if (redis is null)
         {
             proxy.WithEnvironment(SessionStoreTypeVariable, "cookie");
@@ -82,7 +82,7 @@ public static class AspireAuthServiceExtensions
 
         if (values.OAuthProxyClient?.Secret is { } clientSecret)
         {
-            proxy.WithEnvironment("CLIENT_SECRET", clientSecret);
+            proxy.WithEnvironment("OAUTH2_PROXY_CLIENT_SECRET", clientSecret);
         }
 
         if (File.Exists(layout.OAuthProxyConfigFile))

@@ -47,16 +47,28 @@ public sealed record LocalValues(HostPorts Ports, IReadOnlyDictionary<string, st
         };
 
         var realm = realms.FirstOrDefault(r => r.Clients.Any(IsOAuthProxyClient)) ?? (realms.Count > 0 ? realms[0] : null);
+        var oauthProxyClient = realm?.Clients.FirstOrDefault(IsOAuthProxyClient);
         if (realm is not null)
         {
             variables["REALM"] = realm.Realm;
-            if (realm.PasswordGrantClient is { } client)
+
+            // As DevHost: CLIENT is the client oauth2-proxy signs in with (allowed_roles = ${CLIENT}:user), else the
+            // password-grant client.
+            if ((oauthProxyClient ?? realm.PasswordGrantClient) is { } client)
             {
                 variables["CLIENT"] = client.ClientId;
             }
         }
 
-        return new LocalValues(ports, variables, realm?.Clients.FirstOrDefault(IsOAuthProxyClient));
+        var values = new LocalValues(ports, variables, oauthProxyClient);
+        if (oauthProxyClient is not null)
+        {
+            var chat = new Uri(values.ChatUrl);
+            variables["UI_HOST"] = chat.Authority;
+            variables["URL"] = chat.GetLeftPart(UriPartial.Authority);
+        }
+
+        return values;
     }
 
     private static bool IsOAuthProxyClient(RealmClient client) =>

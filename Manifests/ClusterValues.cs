@@ -16,6 +16,7 @@ public sealed class ClusterValues
         ["REALM"] = "the Keycloak realm (default: the realm in config/realms)",
         ["CLIENT"] = "the Keycloak client oauth2-proxy uses (default chatqna)",
         ["INGRESS_PORT"] = "the port clients use for the ingress gateway (OPEA: the istio-ingressgateway NodePort)",
+        ["UI_HOST"] = "host:port browsers use for the UI behind oauth2-proxy (the CUSTOM policy's hosts), e.g. chatqna.example.com:30080",
         ["URL"] = "the public base URL of the UI behind oauth2-proxy, e.g. http://chatqna.example.com:${INGRESS_PORT}",
         ["REDIS_ADDR"] = "host:port of the session Redis (default: the redis-service this bundle deploys)",
         ["CLIENT_SECRET"] = "secret of the Keycloak client (Secret oauth2-proxy-secrets; never taken from the local realm)",

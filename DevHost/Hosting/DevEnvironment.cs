@@ -12,6 +12,7 @@ internal sealed class DevEnvironment : IAsyncDisposable
 {
     private static readonly TimeSpan s_stopTimeout = TimeSpan.FromSeconds(5);
     private readonly List<RunningService> _services;
+    private RedisProcess? _redis;
 
     private DevEnvironment(List<RunningService> services) => _services = services;
 
@@ -33,7 +34,12 @@ internal sealed class DevEnvironment : IAsyncDisposable
         var environment = new DevEnvironment(started) { Configuration = config };
         try
         {
-            foreach (var definition in ServiceCatalog.For(config.Workloads))
+            if (config.RedisPort is { } redisPort)
+            {
+                environment._redis = RedisProcess.Start(redisPort);
+            }
+
+            foreach (var definition in ServiceCatalog.For(config.Workloads, config))
             {
                 var port = options.Ports.TryGetValue(definition.Name, out var p) ? p : definition.DefaultPort;
                 started.Add(await StartServiceAsync(definition, port, started, config, options, cancellationToken));
@@ -69,7 +75,7 @@ internal sealed class DevEnvironment : IAsyncDisposable
             ApplicationName = definition.ApplicationName,
             EnvironmentName = variables["ASPNETCORE_ENVIRONMENT"],
             ContentRootPath = AppContext.BaseDirectory,
-            Args = [],
+            Args = definition.Args?.ToArray() ?? [],
         });
         builder.Configuration.AddInMemoryCollection(AspireEnvironment.ToConfiguration(variables));
         builder.Services.AddSingleton<IHostLifetime, DevHostLifetime>();
@@ -108,5 +114,10 @@ internal sealed class DevEnvironment : IAsyncDisposable
         }
 
         _services.Clear();
+        _redis?.Dispose();
+        _redis = null;
     }
+
+    /// <summary>The redis-server DevHost started for oauth2-proxy sessions, if any.</summary>
+    public int? RedisPort => _redis?.Port;
 }

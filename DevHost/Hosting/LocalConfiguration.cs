@@ -10,6 +10,15 @@ internal sealed record LocalConfiguration(string? Root, WorkloadCatalog Workload
 {
     public static LocalConfiguration None { get; } = new(null, WorkloadCatalog.Empty, new Dictionary<string, string>());
 
+    /// <summary>Where DevHost runs redis-server for oauth2-proxy sessions; null without oauth2-proxy or without redis-server.</summary>
+    public int? RedisPort { get; init; }
+
+    /// <summary>oauth2-proxy's config file (<c>oauth2-proxy/oauth2-proxy.cfg</c>), when the configuration has one.</summary>
+    public string? OAuthProxyConfig { get; init; }
+
+    /// <summary>The secret of the realm client oauth2-proxy uses (from the realm export, as the AppHost reads it).</summary>
+    public string? OAuthProxyClientSecret { get; init; }
+
     public string? IstioPath => Root is null ? null : Path.Combine(Root, "istio");
 
     public static LocalConfiguration Resolve(DevEnvironmentOptions options)
@@ -34,8 +43,11 @@ internal sealed record LocalConfiguration(string? Root, WorkloadCatalog Workload
         {
             ["KEYCLOAK_ADDR"] = $"localhost:{Port("keycloak", 8180)}",
             ["REALM"] = "istio",
-            ["CLIENT"] = "istio",
+            ["CLIENT"] = "chatqna",
             ["INGRESS_PORT"] = Port("gateway", 8080).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["UI_HOST"] = $"chatqna.localhost:{Port("gateway", 8080)}",
+            ["URL"] = $"http://chatqna.localhost:{Port("gateway", 8080)}",
+            ["REDIS_ADDR"] = $"localhost:{Port("redis", 6379)}",
         };
         foreach (var (key, value) in options.Variables)
         {
@@ -70,7 +82,29 @@ internal sealed record LocalConfiguration(string? Root, WorkloadCatalog Workload
             shared[$"Mesh__Variables__{key}"] = value;
         }
 
-        return new LocalConfiguration(root, workloads, shared);
+        var cfg = Path.Combine(root, "oauth2-proxy", "oauth2-proxy.cfg");
+        var wantsProxy = workloads.Find("oauth2-proxy") is not null && File.Exists(cfg);
+        return new LocalConfiguration(root, workloads, shared)
+        {
+            OAuthProxyConfig = wantsProxy ? cfg : null,
+            OAuthProxyClientSecret = wantsProxy ? ClientSecret(realms, values["CLIENT"]) : null,
+            RedisPort = wantsProxy && RedisProcess.Executable is not null ? Port("redis", 6379) : null,
+        };
+    }
+
+    private static string? ClientSecret(string realms, string client)
+    {
+        if (!Directory.Exists(realms))
+        {
+            return null;
+        }
+
+        return Directory.EnumerateFiles(realms, "*.json")
+            .Select(f => System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(f)))
+            .SelectMany(r => r?["clients"]?.AsArray() ?? [])
+            .Where(c => c?["clientId"]?.GetValue<string>() == client)
+            .Select(c => c?["secret"]?.GetValue<string>())
+            .FirstOrDefault(s => s is not null);
     }
 
     /// <summary>The default configuration folder: <c>config/</c> in the current directory or one of its parents.</summary>

@@ -2,6 +2,7 @@ using AspireAuth.ChatQnaStub;
 using AspireAuth.Gateway;
 using AspireAuth.KeycloakEmulator;
 using AspireAuth.Mesh.Workloads;
+using AspireAuth.OAuthProxy;
 
 namespace AspireAuth.DevHost.Hosting;
 
@@ -18,10 +19,12 @@ internal static class ServiceCatalog
         (ChatQnaStubApplication.ResourceName, "ChatQnA", ChatQnaStubApplication.DefaultPort),
         ("chatqna-v2", "ChatQnA v2", ChatQnaStubApplication.DefaultPort + 1),
         (KeycloakEmulatorApplication.ResourceName, "Keycloak", KeycloakEmulatorApplication.DefaultPort),
+        (OAuthProxyApplication.ResourceName, "OAuthProxy", OAuthProxyApplication.DefaultPort),
+        ("redis", "Redis", 6379),
     ];
 
     /// <summary>The services for <paramref name="workloads"/> (gateway and ChatQnA when nothing is declared).</summary>
-    public static IReadOnlyList<ServiceDefinition> For(WorkloadCatalog workloads)
+    public static IReadOnlyList<ServiceDefinition> For(WorkloadCatalog workloads, LocalConfiguration? config = null)
     {
         ArgumentNullException.ThrowIfNull(workloads);
         var declared = workloads.Workloads.Count > 0
@@ -44,6 +47,27 @@ internal static class ServiceCatalog
                     DefaultPort(name), ChatQnaStubApplication.Build, [], $"ChatQnA megaservice stand-in {version} (POST /v1/chatqna, /v1/dataprep/*)",
                     new Dictionary<string, string> { ["VERSION"] = version }));
             }
+        }
+
+        if (config?.OAuthProxyConfig is { } cfg)
+        {
+            var proxyEnvironment = new Dictionary<string, string>
+            {
+                ["OAUTH2_PROXY_COOKIE_SECRET"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_'),
+            };
+            if (config.OAuthProxyClientSecret is { } secret)
+            {
+                proxyEnvironment["OAUTH2_PROXY_CLIENT_SECRET"] = secret;
+            }
+
+            if (config.RedisPort is null)
+            {
+                proxyEnvironment["OAUTH2_PROXY_SESSION_STORE_TYPE"] = "cookie";
+            }
+
+            services.Add(new ServiceDefinition(OAuthProxyApplication.ResourceName, "OAuthProxy", "OAuthProxy", OAuthProxyApplication.DefaultPort, OAuthProxyApplication.Build,
+                [], config.RedisPort is null ? "oauth2-proxy equivalent (cookie sessions: redis-server not found)" : "oauth2-proxy equivalent (sessions in redis-server)",
+                proxyEnvironment, [$"--config={cfg}"]));
         }
 
         if (declared.Any(d => d.Name == GatewayApplication.ResourceName))

@@ -9,6 +9,7 @@ namespace AspireAuth.DevHost.Hosting;
 /// <param name="References">Services whose endpoints this one receives, as Aspire's <c>WithReference</c> injects them.</param>
 /// <param name="Note">What to open at this URL, shown in the URL table.</param>
 /// <param name="Environment">Settings of this service alone (e.g. <c>VERSION</c>), as the AppHost's <c>WithEnvironment</c>.</param>
+/// <param name="Args">Command-line arguments, as the AppHost's <c>WithArgs</c> (oauth2-proxy's <c>--config=</c>).</param>
 internal sealed record ServiceDefinition(
     string Name,
     string DisplayName,
@@ -17,4 +18,5 @@ internal sealed record ServiceDefinition(
     Func<WebApplicationBuilder, WebApplication> Build,
     IReadOnlyList<string> References,
     string Note,
-    IReadOnlyDictionary<string, string> Environment);
+    IReadOnlyDictionary<string, string> Environment,
+    IReadOnlyList<string>? Args = null);

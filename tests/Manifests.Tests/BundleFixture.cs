@@ -14,6 +14,7 @@ internal static class BundleFixture
         KEYCLOAK_ADDR: keycloak.example.com:31504
         INGRESS_PORT: "30080"
         URL: http://chatqna.example.com:30080
+        UI_HOST: chatqna.example.com:30080
         CLIENT_SECRET: cluster-client-secret
         COOKIE_SECRET: Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmE=
         KEYCLOAK_ADMIN_PASSWORD: cluster-admin-password

@@ -11,7 +11,7 @@ public sealed class RenderTests
     public void MissingValues_StayMarkedPlaceholders_AndStrictRefuses()
     {
         var bundle = BundleFixture.Render(values: null);
-        Assert.Equal(["CLIENT_SECRET", "COOKIE_SECRET", "INGRESS_PORT", "KEYCLOAK_ADDR", "KEYCLOAK_ADMIN_PASSWORD", "URL"], bundle.Placeholders);
+        Assert.Equal(["CLIENT_SECRET", "COOKIE_SECRET", "INGRESS_PORT", "KEYCLOAK_ADDR", "KEYCLOAK_ADMIN_PASSWORD", "UI_HOST", "URL"], bundle.Placeholders);
         var all = string.Concat(bundle.Files.Select(f => f.Content));
         Assert.Contains("issuer: http://${KEYCLOAK_ADDR}/realms/istio", all, StringComparison.Ordinal);
         Assert.Contains("client-secret: ${CLIENT_SECRET}", all, StringComparison.Ordinal);

@@ -35,7 +35,7 @@ public sealed class SchemaValidationTests
             }
         }
 
-        Assert.Equal(7, checkedDocuments);
+        Assert.Equal(8, checkedDocuments);
     }
 
     [Fact]

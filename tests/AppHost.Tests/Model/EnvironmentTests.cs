@@ -43,7 +43,7 @@ public class EnvironmentTests
 
         Assert.Equal("{redis.connectionString}", environment["ConnectionStrings__redis"]);
         Assert.Equal("{keycloak.bindings.http.url}", environment["services__keycloak__http__0"]);
-        Assert.Equal("{oauth2-proxy-cookie-secret.value}", environment["COOKIE_SECRET"]);
+        Assert.Equal("{oauth2-proxy-cookie-secret.value}", environment["OAUTH2_PROXY_COOKIE_SECRET"]);
         Assert.False(environment.ContainsKey(AspireAuthServiceExtensions.SessionStoreTypeVariable));
         var arguments = await proxy.ArgumentsAsync();
         if (File.Exists(TestPaths.Layout.OAuthProxyConfigFile))

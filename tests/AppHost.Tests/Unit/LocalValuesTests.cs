@@ -7,14 +7,17 @@ public class LocalValuesTests
     {
         var values = LocalValues.From([RealmSamples.Istio], HostPorts.Default);
 
-        // DevHost's LocalConfiguration: KEYCLOAK_ADDR=localhost:8180, REALM=istio, CLIENT=istio, INGRESS_PORT=8080.
+        // DevHost's LocalConfiguration: KEYCLOAK_ADDR=localhost:8180, REALM=istio, CLIENT=chatqna (oauth2-proxy's client),
+        // INGRESS_PORT=8080, and the UI host and URL the CUSTOM policy and oauth2-proxy's redirect_url use.
         Assert.Equal(
             new Dictionary<string, string>
             {
-                ["CLIENT"] = "istio",
+                ["CLIENT"] = "chatqna",
                 ["INGRESS_PORT"] = "8080",
                 ["KEYCLOAK_ADDR"] = "localhost:8180",
                 ["REALM"] = "istio",
+                ["UI_HOST"] = "chatqna.localhost:8080",
+                ["URL"] = "http://chatqna.localhost:8080",
             },
             values.Variables);
         Assert.Equal("chatqna", values.OAuthProxyClient?.ClientId);
