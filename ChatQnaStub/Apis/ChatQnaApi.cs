@@ -16,8 +16,8 @@ public static class ChatQnaApi
         app.MapPost("/v1/chatqna", HandleAsync).WithName("ChatQnA").WithSummary("Answer a question (OPEA ChatQnA).");
         app.MapGet("/v1/health_check", () => Results.Json(new Dictionary<string, string>
         {
-            ["Service Title"] = "opea_service@chatqna",
-            ["Version"] = "1.0",
+            ["Service Title"] = "ChatQnAService",
+            ["Version"] = "1.5",
             ["Service Description"] = "OPEA Microservice Infrastructure",
         })).WithName("HealthCheck");
         return app;
@@ -36,7 +36,8 @@ public static class ChatQnaApi
         var chunks = Chunker.Split(answer).Take(request.MaxTokens).ToArray();
         if (request.Stream)
         {
-            context.Response.ContentType = OpeaStream.ContentType;
+            // FastAPI's StreamingResponse with media_type text/event-stream: Starlette adds the charset.
+            context.Response.ContentType = OpeaStream.ContentType + "; charset=utf-8";
             context.Response.Headers.CacheControl = "no-cache";
             await OpeaStream.WriteAsync(context.Response.Body, chunks, context.RequestAborted);
             return;
