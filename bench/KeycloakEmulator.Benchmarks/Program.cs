@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(AspireAuth.KeycloakEmulator.Benchmarks.TokenBenchmarks).Assembly).Run(args);
