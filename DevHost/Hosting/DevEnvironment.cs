@@ -12,9 +12,14 @@ internal sealed class DevEnvironment : IAsyncDisposable
 {
     private static readonly TimeSpan s_stopTimeout = TimeSpan.FromSeconds(5);
     private readonly List<RunningService> _services;
+    private readonly DevEnvironmentOptions _options;
     private RedisProcess? _redis;
 
-    private DevEnvironment(List<RunningService> services) => _services = services;
+    private DevEnvironment(List<RunningService> services, DevEnvironmentOptions options)
+    {
+        _services = services;
+        _options = options;
+    }
 
     /// <summary>What the services were configured with.</summary>
     public LocalConfiguration Configuration { get; private init; } = LocalConfiguration.None;
@@ -31,7 +36,7 @@ internal sealed class DevEnvironment : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var config = LocalConfiguration.Resolve(options);
         var started = new List<RunningService>();
-        var environment = new DevEnvironment(started) { Configuration = config };
+        var environment = new DevEnvironment(started, options) { Configuration = config };
         try
         {
             if (config.RedisPort is { } redisPort)
@@ -102,15 +107,37 @@ internal sealed class DevEnvironment : IAsyncDisposable
         return new RunningService(definition, boundUrl, app);
     }
 
+    /// <summary>
+    /// Stops one service and starts it again on the same URL with the same configuration, as restarting its process
+    /// would: whatever it kept in memory is gone, whatever it kept elsewhere (redis sessions) is not.
+    /// </summary>
+    public async Task RestartAsync(string name, CancellationToken cancellationToken)
+    {
+        var index = _services.FindIndex(s => s.Definition.Name == name);
+        if (index < 0)
+        {
+            throw new ArgumentException($"No running service named '{name}'.", nameof(name));
+        }
+
+        var service = _services[index];
+        await StopAsync(service.App);
+        var before = _services.Take(index).ToList();
+        _services[index] = await StartServiceAsync(service.Definition, service.Url.Port, before, Configuration, _options, cancellationToken);
+    }
+
+    private static async Task StopAsync(WebApplication app)
+    {
+        using var timeout = new CancellationTokenSource(s_stopTimeout);
+        await app.StopAsync(timeout.Token);
+        await app.DisposeAsync();
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         for (var i = _services.Count - 1; i >= 0; i--)
         {
-            var app = _services[i].App;
-            using var timeout = new CancellationTokenSource(s_stopTimeout);
-            await app.StopAsync(timeout.Token);
-            await app.DisposeAsync();
+            await StopAsync(_services[i].App);
         }
 
         _services.Clear();
