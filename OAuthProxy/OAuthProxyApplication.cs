@@ -3,6 +3,7 @@ using AspireAuth.OAuthProxy.Oidc;
 using AspireAuth.OAuthProxy.Options;
 using AspireAuth.OAuthProxy.Redirects;
 using AspireAuth.OAuthProxy.Sessions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 
 namespace AspireAuth.OAuthProxy;
@@ -30,7 +31,7 @@ public static class OAuthProxyApplication
         }
 
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHttpClient("oauth2-proxy-backend");
         builder.Services.AddSingleton(sp => new OidcProvider(options, new HttpClient(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(new RedirectValidator(options.WhitelistDomains));

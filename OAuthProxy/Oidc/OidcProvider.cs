@@ -23,6 +23,12 @@ public sealed class OidcProvider(OAuthProxyOptions options, HttpClient http, Tim
         new OpenIdConnectConfigurationRetriever(),
         new HttpDocumentRetriever(http) { RequireHttps = false });
 
+    private readonly (ExtraJwtIssuer Issuer, ConfigurationManager<OpenIdConnectConfiguration> Configuration)[] _extraIssuers =
+        [.. options.ExtraJwtIssuers.Select(extra => (extra, new ConfigurationManager<OpenIdConnectConfiguration>(
+            extra.Issuer.TrimEnd('/') + "/.well-known/openid-configuration",
+            new OpenIdConnectConfigurationRetriever(),
+            new HttpDocumentRetriever(http) { RequireHttps = false })))];
+
     public Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancellationToken) => _configuration.GetConfigurationAsync(cancellationToken);
 
     public string Scope => options.Scope ?? (options.AllowedGroups.Count > 0 ? "openid email profile groups" : "openid email profile");
@@ -89,12 +95,72 @@ public sealed class OidcProvider(OAuthProxyOptions options, HttpClient http, Tim
             ["client_secret"] = options.ClientSecret,
         }, null, cancellationToken);
 
-    /// <summary><c>skip_jwt_bearer_tokens</c>: a bearer JWT verified like an ID token (audience = client id).</summary>
+    /// <summary>
+    /// <c>skip_jwt_bearer_tokens</c>: a bearer JWT verified like an ID token (audience = client id), else by each
+    /// <c>extra_jwt_issuers</c> verifier in order (its own discovery and keys, its audience; a missing
+    /// <c>email_verified</c> counts as verified, and a false one is not checked, as oauth2-proxy's generic token session).
+    /// </summary>
     public async Task<SessionState?> SessionFromBearerAsync(string token, CancellationToken cancellationToken)
     {
-        var claims = await VerifyAsync(token, null, cancellationToken);
-        return claims is null ? null : BuildSession(claims, token, token, null);
+        try
+        {
+            if (await VerifyAsync(token, null, cancellationToken) is { } claims)
+            {
+                return BuildSession(claims, token, token, null);
+            }
+        }
+        catch (OidcException)
+        {
+            return null;
+        }
+
+        foreach (var (extra, configuration) in _extraIssuers)
+        {
+            if (await VerifyWithAsync(token, extra.Issuer, extra.Audience, configuration, cancellationToken) is { } jwt)
+            {
+                return TokenSession(jwt, token);
+            }
+        }
+
+        return null;
     }
+
+    private async Task<JsonWebToken?> VerifyWithAsync(string token, string issuer, string audience,
+        ConfigurationManager<OpenIdConnectConfiguration> manager, CancellationToken cancellationToken)
+    {
+        OpenIdConnectConfiguration configuration;
+        try
+        {
+            configuration = await manager.GetConfigurationAsync(cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // Discovery failed: this verifier cannot accept anything.
+        }
+
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            ValidIssuer = issuer,
+            ValidAudience = audience,
+            IssuerSigningKeys = configuration.SigningKeys,
+            ValidateLifetime = true,
+            ClockSkew = TimeSpan.Zero,
+            LifetimeValidator = (_, expires, _, _) => expires is null || expires > time.GetUtcNow().UtcDateTime,
+        });
+        return result.IsValid ? result.SecurityToken as JsonWebToken : null;
+    }
+
+    private SessionState TokenSession(JsonWebToken jwt, string token) => new()
+    {
+        CreatedAt = time.GetUtcNow(),
+        ExpiresOn = jwt.ValidTo == DateTime.MinValue ? null : new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero),
+        AccessToken = token,
+        IdToken = token,
+        Email = jwt.TryGetPayloadValue<string>("email", out var email) ? email : jwt.Subject,
+        User = jwt.Subject,
+        Groups = [.. Groups(jwt.EncodedPayload, "groups")],
+        PreferredUsername = jwt.TryGetPayloadValue<string>("preferred_username", out var p) ? p : null,
+    };
 
     private async Task<SessionState> TokenRequestAsync(Dictionary<string, string> form, string? expectedNonce, CancellationToken cancellationToken)
     {

@@ -22,6 +22,9 @@ public sealed record OAuthProxyOptions
     public IReadOnlyList<string> EmailDomains { get; init; } = [];
     public IReadOnlyList<string> AllowedGroups { get; init; } = [];
     public IReadOnlyList<string> AllowedRoles { get; init; } = [];
+
+    /// <summary><c>extra_jwt_issuers</c>: further issuers (and the audience each must carry) for bearer JWTs.</summary>
+    public IReadOnlyList<ExtraJwtIssuer> ExtraJwtIssuers { get; init; } = [];
     public IReadOnlyList<string> WhitelistDomains { get; init; } = [];
     public IReadOnlyList<string> Upstreams { get; init; } = [];
     public string? RedirectUrl { get; init; }

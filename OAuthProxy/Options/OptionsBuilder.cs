@@ -116,6 +116,19 @@ public static class OptionsBuilder
             errors.Add($"cookie_refresh (\"{refresh}\") must be less than cookie_expire (\"{expire}\")");
         }
 
+        var extraIssuers = new List<ExtraJwtIssuer>();
+        foreach (var spec in settings.List("extra-jwt-issuer"))
+        {
+            if (ExtraJwtIssuer.Parse(spec) is { } extra)
+            {
+                extraIssuers.Add(extra);
+            }
+            else
+            {
+                errors.Add($"invalid jwt verifier uri=audience spec: {spec}");
+            }
+        }
+
         var options = new OAuthProxyOptions
         {
             Provider = provider,
@@ -135,6 +148,7 @@ public static class OptionsBuilder
             EmailDomains = emailDomains,
             AllowedGroups = settings.List("allowed-group"),
             AllowedRoles = settings.List("allowed-role"),
+            ExtraJwtIssuers = extraIssuers,
             WhitelistDomains = settings.List("whitelist-domain"),
             Upstreams = settings.List("upstream"),
             RedirectUrl = settings.Get("redirect-url"),

@@ -152,9 +152,11 @@ public sealed partial class LoginFlowTests : IAsyncLifetime
         }
     }
 
-    private async Task<ProxyServer> StartProxyAsync(Dictionary<string, string?> settings)
+    private static string OpeaConfig => Path.Combine(Fixtures.RepositoryRoot, "config", "oauth2-proxy", "oauth2-proxy.cfg");
+
+    private async Task<ProxyServer> StartProxyAsync(Dictionary<string, string?> settings, TimeProvider? time = null, string? configFile = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", Args = [$"--config={Path.Combine(Fixtures.RepositoryRoot, "config", "oauth2-proxy", "oauth2-proxy.cfg")}"] });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", Args = [$"--config={configFile ?? OpeaConfig}"] });
         var values = new Dictionary<string, string?>
         {
             ["Mesh:Variables:KEYCLOAK_ADDR"] = _issuerAddr,
@@ -173,6 +175,11 @@ public sealed partial class LoginFlowTests : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(values);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         var app = OAuthProxyApplication.Build(builder);
         await app.StartAsync();
         return new ProxyServer(app, new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(Address(app)) });
