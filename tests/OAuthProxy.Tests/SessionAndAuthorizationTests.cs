@@ -30,6 +30,29 @@ public sealed partial class LoginFlowTests
     }
 
     [Fact]
+    public async Task CookieOptions_ShapeTheSessionAndCsrfCookies()
+    {
+        await using var proxy = await StartProxyAsync(new(s_cookieStore)
+        {
+            ["OAUTH2_PROXY_COOKIE_NAME"] = "_chat",
+            ["OAUTH2_PROXY_COOKIE_PATH"] = "/app",
+            ["OAUTH2_PROXY_COOKIE_SAMESITE"] = "strict",
+            ["OAUTH2_PROXY_COOKIE_DOMAINS"] = "example.com,.localhost",
+            ["OAUTH2_PROXY_COOKIE_SECURE"] = "true",
+        });
+        using var start = await proxy.Client.GetAsync("/app/", Ct);
+        var csrf = start.Headers.GetValues("Set-Cookie").Single();
+        Assert.StartsWith("_chat_csrf=", csrf, StringComparison.Ordinal);
+        Assert.Contains("max-age=900", csrf, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/app", csrf, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("domain=.localhost", csrf, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", csrf, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", csrf, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", csrf, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("expires=", csrf, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task AfterCookieRefresh_TheSessionIsRefreshedWithTheRefreshToken()
     {
         using var redis = new RedisServer();
