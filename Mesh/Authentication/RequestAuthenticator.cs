@@ -180,14 +180,17 @@ public sealed class RequestAuthenticator(IJwksProvider? jwksProvider, VerifiedTo
         return (JwtStatus.Ok, claims);
     }
 
+    /// <summary>jwt_verify_lib <c>verifyTimeConstraint</c>, in its unsigned 64-bit arithmetic.</summary>
     private static JwtStatus CheckTime(ParsedJwt jwt, long now)
     {
-        if (jwt.NotBefore is { } nbf && now + ClockSkewSeconds < nbf)
+        const ulong skew = ClockSkewSeconds;
+        var seconds = (ulong)Math.Max(now, 0);
+        if (jwt.NotBefore is { } nbf && unchecked(seconds + skew) < nbf)
         {
             return JwtStatus.JwtNotYetValid;
         }
 
-        if (jwt.Expires is { } exp && exp != 0 && now > exp + ClockSkewSeconds)
+        if (jwt.Expires is { } exp && exp != 0 && seconds > unchecked(exp + skew))
         {
             return JwtStatus.JwtExpired;
         }
