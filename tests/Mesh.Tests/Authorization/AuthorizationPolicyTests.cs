@@ -192,6 +192,22 @@ public sealed class AuthorizationPolicyTests
     }
 
     [Fact]
+    public async Task StarOnAHeader_IsPresentMatch_SoAnEmptyValueMatchesAndOnlyAMissingHeaderFails()
+    {
+        // Istio's matcher.HeaderMatcher turns a bare "*" into Envoy's present_match (hosts, methods, request.headers).
+        var allow = Policy("ALLOW", "  rules: [{when: [{key: \"request.headers[x-token]\", values: [\"*\"]}]}]");
+        Assert.Equal(200, await StatusAsync(allow, MeshHarness.Request(headers: ("x-token", ""))));
+        Assert.Equal(403, await StatusAsync(allow, MeshHarness.Request()));
+
+        var deny = Policy("DENY", "  rules: [{when: [{key: \"request.headers[x-token]\", notValues: [\"*\"]}]}]");
+        Assert.Equal(200, await StatusAsync(deny, MeshHarness.Request(headers: ("x-token", ""))));
+        Assert.Equal(403, await StatusAsync(deny, MeshHarness.Request()));
+
+        // Paths keep the "*" = non-empty regex (.+) of matcher.StringMatcher.
+        Assert.Equal(200, await StatusAsync(Policy("ALLOW", "  rules: [{to: [{operation: {hosts: [\"*\"], methods: [\"*\"], paths: [\"*\"]}}]}]"), MeshHarness.Request(host: "")));
+    }
+
+    [Fact]
     public async Task RuleFormula_FromOrToOrFieldsAndWhenAnd()
     {
         var yaml = Policy("ALLOW", """
