@@ -81,9 +81,11 @@ public sealed class MeshEvaluator(RequestAuthenticator authenticator)
     public static MeshEvaluation CustomFailClosed(PreparedRequest prepared, CustomMatch match)
     {
         var decision = WorkloadAuthorization.FailClosed(match);
-        var reason = match.Provider is null && match.ProviderName.Length > 0
-            ? $"provider '{match.ProviderName}' is not an envoyExtAuthzHttp extension provider of the mesh config"
-            : "several CUSTOM providers apply to this workload";
+        var reason = !match.FailClosed
+            ? $"provider '{match.ProviderName}' is an envoyExtAuthzGrpc provider, which this host cannot call: failing closed"
+            : match.Provider is null && match.ProviderName.Length > 0
+                ? $"provider '{match.ProviderName}' is not a usable ext_authz extension provider of the mesh config: Istio generates DENY rules instead"
+                : "several CUSTOM providers apply to this workload: Istio generates DENY rules instead";
         return new MeshEvaluation
         {
             Stage = DecisionStage.Authorization,
