@@ -147,8 +147,10 @@ public sealed class RequestAuthenticator(IJwksProvider? jwksProvider, VerifiedTo
 
     private async ValueTask<(JwtStatus Status, ClaimSet? Claims)> VerifyTokenAsync(JwtProvider provider, string token, long now, CancellationToken cancellationToken)
     {
+        // Without inline jwks the keys come from the jwksUri, or from the issuer's OpenID discovery document when only
+        // the issuer is set (istiod's JwksResolver); the provider decides how.
         var keys = provider.InlineKeys;
-        if (keys is null && jwksProvider is not null && provider.Rule.JwksUri is not null)
+        if (keys is null && jwksProvider is not null)
         {
             keys = await jwksProvider.GetKeysAsync(provider.Rule, null, cancellationToken);
         }
@@ -187,7 +189,7 @@ public sealed class RequestAuthenticator(IJwksProvider? jwksProvider, VerifiedTo
             return (JwtStatus.JwtAudienceNotAllowed, null);
         }
 
-        if (SignatureVerifier.KidUnknown(jwt!, keys) && jwksProvider is not null && provider.Rule.JwksUri is not null)
+        if (SignatureVerifier.KidUnknown(jwt!, keys) && jwksProvider is not null && provider.InlineKeys is null)
         {
             keys = await jwksProvider.GetKeysAsync(provider.Rule, jwt!.Kid, cancellationToken);
         }
