@@ -4,9 +4,11 @@ using AspireAuth.Mesh.Model;
 namespace AspireAuth.Mesh.Authentication;
 
 /// <summary>
-/// Fetches <c>jwksUri</c> over HTTP(S) with the rule's timeout and caches it. A kid the cached set lacks triggers a
-/// refetch at most every <see cref="RefetchInterval"/>; when the IdP is down the last good set keeps serving; a
-/// <c>jwksUri</c> that never answered yields <see cref="JwksKeys.Unavailable"/> (Istio fails closed).
+/// Fetches <c>jwksUri</c> over HTTP(S) with the rule's timeout and caches it; a rule with only an <c>issuer</c> first
+/// reads <c>jwks_uri</c> from <c>&lt;issuer without one trailing /&gt;/.well-known/openid-configuration</c>, as istiod's
+/// <c>JwksResolver.resolveJwksURIUsingOpenID</c> does. A kid the cached set lacks triggers a refetch at most every
+/// <see cref="RefetchInterval"/>; when the IdP is down the last good set keeps serving; keys that never arrived (failed
+/// fetch or discovery, or a body that is not a JWKS) yield <see cref="JwksKeys.Unavailable"/> (Istio fails closed).
 /// </summary>
 public sealed class HttpJwksProvider(HttpClient client, TimeProvider? timeProvider = null) : IJwksProvider
 {
@@ -23,8 +25,13 @@ public sealed class HttpJwksProvider(HttpClient client, TimeProvider? timeProvid
     public async ValueTask<JwksKeys> GetKeysAsync(JwtRule rule, string? unknownKid, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        var uri = rule.JwksUri ?? throw new ArgumentException("The rule has no jwksUri.", nameof(rule));
-        var entry = _entries.GetOrAdd(uri, _ => new Entry());
+        if (rule.JwksUri is null && rule.Issuer.Length == 0)
+        {
+            throw new ArgumentException("The rule has neither jwksUri nor issuer.", nameof(rule));
+        }
+
+        var key = rule.JwksUri ?? "issuer " + rule.Issuer;
+        var entry = _entries.GetOrAdd(key, _ => new Entry());
         var now = _time.GetUtcNow();
         var stale = entry.Keys is null || now - entry.FetchedAt > CacheDuration;
         var kidMissing = unknownKid is not null && now - entry.AttemptedAt > RefetchInterval;
@@ -35,7 +42,7 @@ public sealed class HttpJwksProvider(HttpClient client, TimeProvider? timeProvid
             {
                 if (entry.Keys is null || _time.GetUtcNow() - entry.FetchedAt > CacheDuration || kidMissing)
                 {
-                    await FetchAsync(uri, rule.Timeout, entry, cancellationToken);
+                    await FetchAsync(rule, entry, cancellationToken);
                 }
             }
             finally
@@ -47,16 +54,25 @@ public sealed class HttpJwksProvider(HttpClient client, TimeProvider? timeProvid
         return entry.Keys ?? JwksKeys.Unavailable;
     }
 
-    private async Task FetchAsync(string uri, TimeSpan timeout, Entry entry, CancellationToken cancellationToken)
+    private async Task FetchAsync(JwtRule rule, Entry entry, CancellationToken cancellationToken)
     {
         entry.AttemptedAt = _time.GetUtcNow();
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
+        timeoutSource.CancelAfter(rule.Timeout);
         try
         {
-            using var response = await client.GetAsync(new Uri(uri), timeoutSource.Token);
-            response.EnsureSuccessStatusCode();
-            var json = await response.Content.ReadAsStringAsync(timeoutSource.Token);
+            var uri = rule.JwksUri ?? await DiscoverJwksUriAsync(rule.Issuer, timeoutSource.Token);
+            if (uri is null)
+            {
+                return;
+            }
+
+            var json = await GetStringAsync(uri, timeoutSource.Token);
+            if (!IsJwks(json))
+            {
+                return;
+            }
+
             if (entry.Json != json)
             {
                 entry.Keys = JwksKeys.Parse(json, Interlocked.Increment(ref _version));
@@ -65,7 +81,7 @@ public sealed class HttpJwksProvider(HttpClient client, TimeProvider? timeProvid
 
             entry.FetchedAt = _time.GetUtcNow();
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or ArgumentException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or ArgumentException or UriFormatException or System.Text.Json.JsonException)
         {
             if (cancellationToken.IsCancellationRequested)
             {
@@ -74,6 +90,34 @@ public sealed class HttpJwksProvider(HttpClient client, TimeProvider? timeProvid
 
             // Keep serving the last good set while the IdP is down.
         }
+    }
+
+    /// <summary>The <c>jwks_uri</c> string of the issuer's OpenID configuration; null when it has none.</summary>
+    private async Task<string?> DiscoverJwksUriAsync(string issuer, CancellationToken cancellationToken)
+    {
+        var discovery = (issuer.EndsWith('/') ? issuer[..^1] : issuer) + "/.well-known/openid-configuration";
+        using var document = System.Text.Json.JsonDocument.Parse(await GetStringAsync(discovery, cancellationToken));
+        return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+            && document.RootElement.TryGetProperty("jwks_uri", out var jwksUri)
+            && jwksUri.ValueKind == System.Text.Json.JsonValueKind.String
+                ? jwksUri.GetString()
+                : null;
+    }
+
+    private async Task<string> GetStringAsync(string uri, CancellationToken cancellationToken)
+    {
+        using var response = await client.GetAsync(new Uri(uri), cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
+    /// <summary>istiod's <c>validateJWKSFormat</c>: a JSON object whose <c>keys</c> is an array.</summary>
+    private static bool IsJwks(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+            && document.RootElement.TryGetProperty("keys", out var keys)
+            && keys.ValueKind == System.Text.Json.JsonValueKind.Array;
     }
 
     private sealed class Entry

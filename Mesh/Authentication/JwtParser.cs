@@ -70,19 +70,22 @@ public static class JwtParser
             return JwtStatus.JwtPayloadParseErrorSubNotString;
         }
 
-        if (!OptionalUnsigned(payload, "iat", out _))
+        var time = OptionalUnsigned(payload, "iat", out _);
+        if (time != NumberResult.Ok)
         {
-            return JwtStatus.JwtPayloadParseErrorIatNotInteger;
+            return time == NumberResult.WrongType ? JwtStatus.JwtPayloadParseErrorIatNotInteger : JwtStatus.JwtPayloadParseErrorIatOutOfRange;
         }
 
-        if (!OptionalUnsigned(payload, "nbf", out var nbf))
+        time = OptionalUnsigned(payload, "nbf", out var nbf);
+        if (time != NumberResult.Ok)
         {
-            return JwtStatus.JwtPayloadParseErrorNbfNotInteger;
+            return time == NumberResult.WrongType ? JwtStatus.JwtPayloadParseErrorNbfNotInteger : JwtStatus.JwtPayloadParseErrorNbfOutOfRange;
         }
 
-        if (!OptionalUnsigned(payload, "exp", out var exp))
+        time = OptionalUnsigned(payload, "exp", out var exp);
+        if (time != NumberResult.Ok)
         {
-            return JwtStatus.JwtPayloadParseErrorExpNotInteger;
+            return time == NumberResult.WrongType ? JwtStatus.JwtPayloadParseErrorExpNotInteger : JwtStatus.JwtPayloadParseErrorExpOutOfRange;
         }
 
         if (!OptionalString(payload, "jti", out _))
@@ -153,20 +156,36 @@ public static class JwtParser
         return true;
     }
 
-    private static bool OptionalUnsigned(JsonElement payload, string name, out long? value)
+    /// <summary>
+    /// <c>StructUtils::GetUInt64</c>: the JSON number is read as a double; not a number is WRONG_TYPE, negative or at
+    /// least 2^64 is OUT_OF_RANGE, anything else is truncated towards zero (so <c>1.5</c> is accepted as 1).
+    /// </summary>
+    private static NumberResult OptionalUnsigned(JsonElement payload, string name, out ulong? value)
     {
         value = null;
         if (!payload.TryGetProperty(name, out var element))
         {
-            return true;
+            return NumberResult.Ok;
         }
 
-        if (element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out var n) && n >= 0)
+        if (element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var number) || !double.IsFinite(number))
         {
-            value = n;
-            return true;
+            return NumberResult.WrongType;
         }
 
-        return false;
+        if (number < 0 || number >= 18446744073709551616.0)
+        {
+            return NumberResult.OutOfRange;
+        }
+
+        value = (ulong)Math.Truncate(number);
+        return NumberResult.Ok;
+    }
+
+    private enum NumberResult
+    {
+        Ok,
+        WrongType,
+        OutOfRange,
     }
 }

@@ -4,8 +4,9 @@ namespace AspireAuth.Mesh.Authentication;
 
 /// <summary>
 /// Envoy's jwt_authn filter as Istio configures it (A.1–A.5): output headers stripped from every request, each
-/// provider's tokens extracted and all verified, providers OR-combined with <c>allow_missing</c>, and on success the
-/// token removed (unless <c>forwardOriginalToken</c>) and the payload and claim headers set.
+/// provider's tokens extracted and all verified, providers OR-combined with <c>allow_missing</c> (the first provider
+/// that verifies decides), and on success that provider's token removed (unless <c>forwardOriginalToken</c>) and its
+/// payload and claim headers set.
 /// </summary>
 public sealed class RequestAuthenticator(IJwksProvider? jwksProvider, VerifiedTokenCache cache)
 {
@@ -51,34 +52,28 @@ public sealed class RequestAuthenticator(IJwksProvider? jwksProvider, VerifiedTo
             }
         }
 
+        // Envoy's AnyVerifier (requires_any of origins-0..n-1) verifies the providers in order and completes at the first
+        // that succeeds: later providers are never run, so their tokens stay in place and their claims are not used.
         var outcomes = new List<ProviderOutcome>(providers.Count);
         var seconds = now.ToUnixTimeSeconds();
         foreach (var provider in providers)
         {
-            outcomes.Add(await VerifyProviderAsync(provider, headers, path, seconds, cancellationToken));
-        }
-
-        var passed = outcomes.Where(o => o.Status == JwtStatus.Ok).ToArray();
-        if (passed.Length > 0)
-        {
-            foreach (var outcome in passed)
+            var outcome = await VerifyProviderAsync(provider, headers, path, seconds, cancellationToken);
+            if (outcome.Status == JwtStatus.Ok)
             {
-                path = ApplySuccess(outcome, headers, path);
+                return new AuthenticationResult
+                {
+                    Path = ApplySuccess(outcome, headers, path),
+                    Claims = outcome.Claims,
+                    Provider = outcome.Provider,
+                    Reason = $"token verified by RequestAuthentication {outcome.Provider.Policy.Id.QualifiedName} (issuer {outcome.Provider.Rule.Issuer})",
+                };
             }
 
-            var first = passed[0];
-            return new AuthenticationResult
-            {
-                Path = path,
-                Claims = first.Claims,
-                Provider = first.Provider,
-                Reason = $"token verified by RequestAuthentication {first.Provider.Policy.Id.QualifiedName} (issuer {first.Provider.Rule.Issuer})",
-            };
+            outcomes.Add(outcome);
         }
 
-        var failed = outcomes.FirstOrDefault(o => o.Status is not (JwtStatus.JwtMissed or JwtStatus.JwtUnknownIssuer))
-            ?? outcomes.FirstOrDefault(o => o.Status == JwtStatus.JwtUnknownIssuer)
-            ?? outcomes.FirstOrDefault(o => o.Status == JwtStatus.JwtMissed && o.Provider.Rule.Required);
+        var failed = ReportedFailure(outcomes);
         if (failed is null)
         {
             return new AuthenticationResult { Path = path, Reason = "no token in any configured location: passes with no identity" };
@@ -97,6 +92,34 @@ public sealed class RequestAuthenticator(IJwksProvider? jwksProvider, VerifiedTo
             Provider = failed.Provider,
             Reason = $"{JwtStatusText.Of(failed.Status)} (token from {failed.Location}, RequestAuthentication {failed.Provider.Policy.Id.QualifiedName}, issuer {failed.Provider.Rule.Issuer})",
         };
+    }
+
+    /// <summary>
+    /// <c>AnyVerifierImpl::onComplete</c> once no provider verified: its children are origins-0..n-1 and, with several
+    /// providers, Istio's trailing <c>requires_all</c> (whose status is the first provider status in order that is not
+    /// a missing token). Folding them, a later real error replaces an earlier one and an unknown issuer only replaces a
+    /// missing token. When only missing tokens remain the request passes, unless a rule is <c>Required</c>.
+    /// </summary>
+    private static ProviderOutcome? ReportedFailure(List<ProviderOutcome> outcomes)
+    {
+        var children = new List<ProviderOutcome>(outcomes);
+        if (outcomes.Count > 1 && outcomes.FirstOrDefault(o => o.Status != JwtStatus.JwtMissed) is { } requiresAll)
+        {
+            children.Add(requiresAll);
+        }
+
+        ProviderOutcome? reported = null;
+        foreach (var child in children)
+        {
+            if (child.Status is not (JwtStatus.JwtMissed or JwtStatus.JwtUnknownIssuer) || reported is null || reported.Status == JwtStatus.JwtMissed)
+            {
+                reported = child;
+            }
+        }
+
+        return reported is { Status: not JwtStatus.JwtMissed }
+            ? reported
+            : outcomes.FirstOrDefault(o => o.Provider.Rule.Required);
     }
 
     private async ValueTask<ProviderOutcome> VerifyProviderAsync(JwtProvider provider, RequestHeaders headers, string path, long now, CancellationToken cancellationToken)
@@ -124,8 +147,10 @@ public sealed class RequestAuthenticator(IJwksProvider? jwksProvider, VerifiedTo
 
     private async ValueTask<(JwtStatus Status, ClaimSet? Claims)> VerifyTokenAsync(JwtProvider provider, string token, long now, CancellationToken cancellationToken)
     {
+        // Without inline jwks the keys come from the jwksUri, or from the issuer's OpenID discovery document when only
+        // the issuer is set (istiod's JwksResolver); the provider decides how.
         var keys = provider.InlineKeys;
-        if (keys is null && jwksProvider is not null && provider.Rule.JwksUri is not null)
+        if (keys is null && jwksProvider is not null)
         {
             keys = await jwksProvider.GetKeysAsync(provider.Rule, null, cancellationToken);
         }
@@ -164,7 +189,7 @@ public sealed class RequestAuthenticator(IJwksProvider? jwksProvider, VerifiedTo
             return (JwtStatus.JwtAudienceNotAllowed, null);
         }
 
-        if (SignatureVerifier.KidUnknown(jwt!, keys) && jwksProvider is not null && provider.Rule.JwksUri is not null)
+        if (SignatureVerifier.KidUnknown(jwt!, keys) && jwksProvider is not null && provider.InlineKeys is null)
         {
             keys = await jwksProvider.GetKeysAsync(provider.Rule, jwt!.Kid, cancellationToken);
         }
@@ -180,14 +205,17 @@ public sealed class RequestAuthenticator(IJwksProvider? jwksProvider, VerifiedTo
         return (JwtStatus.Ok, claims);
     }
 
+    /// <summary>jwt_verify_lib <c>verifyTimeConstraint</c>, in its unsigned 64-bit arithmetic.</summary>
     private static JwtStatus CheckTime(ParsedJwt jwt, long now)
     {
-        if (jwt.NotBefore is { } nbf && now + ClockSkewSeconds < nbf)
+        const ulong skew = ClockSkewSeconds;
+        var seconds = (ulong)Math.Max(now, 0);
+        if (jwt.NotBefore is { } nbf && unchecked(seconds + skew) < nbf)
         {
             return JwtStatus.JwtNotYetValid;
         }
 
-        if (jwt.Expires is { } exp && exp != 0 && now > exp + ClockSkewSeconds)
+        if (jwt.Expires is { } exp && exp != 0 && seconds > unchecked(exp + skew))
         {
             return JwtStatus.JwtExpired;
         }

@@ -3,9 +3,10 @@ using AspireAuth.Mesh.Evaluation;
 namespace AspireAuth.Mesh.Authentication;
 
 /// <summary>
-/// Envoy's <c>extractor.cc</c> for one provider: every value of each header (the prefix is searched anywhere in the
-/// value, case-sensitive; a value without it holds no token; the token is the run of base64url characters and dots
-/// after it), then query parameters (first value), then cookies.
+/// Envoy's <c>extractor.cc</c> for one provider: every value of each header separately (repeated headers are not
+/// joined; the prefix is searched anywhere in the value, case-sensitive; a value without it holds no token; the token
+/// starts at the first base64url character or dot after it and runs to the end of the value), then query parameters
+/// (first value), then cookies.
 /// </summary>
 public static class TokenExtractor
 {
@@ -34,13 +35,9 @@ public static class TokenExtractor
                     start++;
                 }
 
-                var end = start;
-                while (end < value.Length && IsTokenChar(value[end]))
-                {
-                    end++;
-                }
-
-                tokens.Add(new ExtractedToken(value[start..end], TokenLocationKind.Header, location.Name));
+                // Envoy's extractJWT: from the first base64url/dot character to the end of the value; the whole value
+                // when there is none.
+                tokens.Add(new ExtractedToken(start < value.Length ? value[start..] : value, TokenLocationKind.Header, location.Name));
             }
         }
 
@@ -63,6 +60,6 @@ public static class TokenExtractor
         return tokens;
     }
 
-    /// <summary>Envoy's <c>ConstantBase64UrlEncodingCharsPlusDot</c>: a header token runs while these last.</summary>
+    /// <summary>Envoy's <c>ConstantBase64UrlEncodingCharsPlusDot</c>: a header token starts at the first of these.</summary>
     private static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.';
 }

@@ -22,9 +22,9 @@ internal static class FieldCompiler
         switch (key)
         {
             case "hosts":
-                return (v => Str(new StringPattern(v, ignoreCase: true), r => r.Host), r => Quote(r.Host));
+                return (v => Header(v, ignoreCase: true, r => r.Host), r => Quote(r.Host));
             case "methods":
-                return (v => Str(new StringPattern(v), r => r.Method), r => Quote(r.Method));
+                return (v => Header(v, ignoreCase: false, r => r.Method), r => Quote(r.Method));
             case "paths":
                 return (v => PathTemplate.IsTemplate(v) ? PathMatcher(PathTemplate.Parse(v)) : Str(new StringPattern(v), r => r.Path), r => Quote(r.Path));
             case "ports" or "destination.port":
@@ -57,7 +57,7 @@ internal static class FieldCompiler
         if (key.StartsWith("request.headers[", StringComparison.Ordinal))
         {
             var name = ConditionKeys.HeaderName(key);
-            return (v => Str(new StringPattern(v), r => r.Headers.Joined(name)), r => r.Headers.Joined(name) is { } h ? Quote(h) : "no such header");
+            return (v => Header(v, ignoreCase: false, r => r.Headers.Joined(name)), r => r.Headers.Joined(name) is { } h ? Quote(h) : "no such header");
         }
 
         if (key.StartsWith("request.auth.claims[", StringComparison.Ordinal))
@@ -78,6 +78,13 @@ internal static class FieldCompiler
         r => r.Claims is null ? "no JWT" : r.Claims.Describe(path));
 
     private static Predicate<RequestAttributes> Str(StringPattern pattern, Func<RequestAttributes, string?> value) => r => pattern.Matches(value(r));
+
+    /// <summary>
+    /// Istio's <c>matcher.HeaderMatcher</c>/<c>HostMatcher</c> (hosts, methods, <c>request.headers[...]</c>): a bare
+    /// <c>*</c> becomes Envoy's <c>present_match</c>, so an empty value matches and only a missing header does not.
+    /// </summary>
+    private static Predicate<RequestAttributes> Header(string value, bool ignoreCase, Func<RequestAttributes, string?> header) =>
+        value == "*" ? r => header(r) is not null : Str(new StringPattern(value, ignoreCase), header);
 
     private static Predicate<RequestAttributes> PathMatcher(PathTemplate template) => r => template.Matches(r.Path);
 

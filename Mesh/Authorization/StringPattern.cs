@@ -2,7 +2,8 @@ namespace AspireAuth.Mesh.Authorization;
 
 /// <summary>
 /// An AuthorizationPolicy value: <c>*</c> (present and non-empty), <c>x*</c> (prefix), <c>*x</c> (suffix), else exact.
-/// A <c>*</c> in the middle is literal.
+/// A <c>*</c> in the middle is literal. (Header-based fields turn a bare <c>*</c> into a presence check instead; see
+/// <c>FieldCompiler</c>.)
 /// </summary>
 public sealed class StringPattern
 {

@@ -48,7 +48,9 @@ public sealed class WorkloadAuthorization
 
             var name = policy.Model.Provider ?? string.Empty;
             _meshConfig.ExtensionProviders.TryGetValue(name, out var provider);
-            return new CustomMatch(policy.Model.Id, rule, name, provider, _customFailClosed || provider is null, policy.Model.DryRun);
+            // Istio's builder (getExtAuthz) replaces the rules by DENY rules when the provider is unknown or unusable.
+            var usable = provider is not null || _meshConfig.GrpcExtAuthzProviders.Contains(name);
+            return new CustomMatch(policy.Model.Id, rule, name, provider, _customFailClosed || !usable, policy.Model.DryRun);
         }
 
         return null;

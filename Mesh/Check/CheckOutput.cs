@@ -72,7 +72,8 @@ public static class CheckOutput
             writer.WriteEndObject();
         }
 
-        if (evaluation.Custom is { } custom)
+        // Only when ext_authz would really be called: a fail-closed CUSTOM match is a DENY rule, no check is made.
+        if (evaluation.Custom is { FailClosed: false } custom)
         {
             writer.WriteString("customProvider", custom.ProviderName);
         }

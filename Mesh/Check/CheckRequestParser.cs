@@ -113,7 +113,8 @@ public static class CheckRequestParser
             Method = String(element, "method", source) ?? "GET",
             Scheme = scheme,
             Host = host,
-            Path = String(element, "path", source) ?? "/",
+            // An HTTP client sends an empty path as "/".
+            Path = String(element, "path", source) is { Length: > 0 } path ? path : "/",
             Headers = headers,
             Port = port,
             SourcePrincipal = principal,

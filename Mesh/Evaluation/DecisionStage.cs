@@ -3,7 +3,7 @@ namespace AspireAuth.Mesh.Evaluation;
 /// <summary>The filter that produced the response.</summary>
 public enum DecisionStage
 {
-    /// <summary>Path normalisation rejected the request (400).</summary>
+    /// <summary>The HCM rejected the path before any filter: 400 (normalisation) or 404 (not a relative path).</summary>
     Normalization,
 
     /// <summary>The CUSTOM ext_authz check denied or failed.</summary>

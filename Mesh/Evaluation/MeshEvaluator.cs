@@ -18,7 +18,12 @@ public sealed class MeshEvaluator(RequestAuthenticator authenticator)
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(request);
         var view = snapshot.For(workload);
-        var normalized = PathNormalizer.Normalize(request.Path, snapshot.MeshConfig.PathNormalization);
+
+        // Envoy's HCM answers a :path that is empty or not relative (does not start with '/') with 404 before any
+        // filter runs; Rejected tells the two apart.
+        var normalized = request.Path.StartsWith('/')
+            ? PathNormalizer.Normalize(request.Path, snapshot.MeshConfig.PathNormalization)
+            : null;
         var headers = request.Headers.Clone();
         if (normalized is null)
         {
@@ -49,25 +54,38 @@ public sealed class MeshEvaluator(RequestAuthenticator authenticator)
         return await ContinueAsync(prepared, now, explain, cancellationToken);
     }
 
-    /// <summary>The 400 Envoy sends for a path it cannot normalise.</summary>
-    public static MeshEvaluation Rejected(PreparedRequest prepared) => new()
+    /// <summary>
+    /// The local reply of Envoy's HCM for a path it refuses (<c>ConnectionManagerImpl::ActiveStream::decodeHeaders</c>):
+    /// 404 for an empty or non-relative <c>:path</c> (MissingPath/AbsolutePath), 400 when normalisation fails
+    /// (PathNormalizationFailed). Both are sent with an empty body.
+    /// </summary>
+    public static MeshEvaluation Rejected(PreparedRequest prepared)
     {
-        Stage = DecisionStage.Normalization,
-        Status = 400,
-        Body = "Bad Request",
-        UpstreamPath = prepared.Request.Path,
-        UpstreamHeaders = prepared.UpstreamHeaders,
-        IsGateway = prepared.View.Routes.IsGateway,
-        Explanation = ["400: the path contains %00, which path normalisation rejects"],
-    };
+        ArgumentNullException.ThrowIfNull(prepared);
+        var relative = prepared.Request.Path.StartsWith('/');
+        return new MeshEvaluation
+        {
+            Stage = DecisionStage.Normalization,
+            Status = relative ? 400 : 404,
+            Body = string.Empty,
+            UpstreamPath = prepared.Request.Path,
+            UpstreamHeaders = prepared.UpstreamHeaders,
+            IsGateway = prepared.View.Routes.IsGateway,
+            Explanation = [relative
+                ? "400: path normalisation rejects the path (it contains %00)"
+                : $"404: the path '{prepared.Request.Path}' does not start with '/' (Envoy serves only relative paths)"],
+        };
+    }
 
     /// <summary>The 403 of the DENY rules Istio generates for an unusable CUSTOM provider.</summary>
     public static MeshEvaluation CustomFailClosed(PreparedRequest prepared, CustomMatch match)
     {
         var decision = WorkloadAuthorization.FailClosed(match);
-        var reason = match.Provider is null && match.ProviderName.Length > 0
-            ? $"provider '{match.ProviderName}' is not an envoyExtAuthzHttp extension provider of the mesh config"
-            : "several CUSTOM providers apply to this workload";
+        var reason = !match.FailClosed
+            ? $"provider '{match.ProviderName}' is an envoyExtAuthzGrpc provider, which this host cannot call: failing closed"
+            : match.Provider is null && match.ProviderName.Length > 0
+                ? $"provider '{match.ProviderName}' is not a usable ext_authz extension provider of the mesh config: Istio generates DENY rules instead"
+                : "several CUSTOM providers apply to this workload: Istio generates DENY rules instead";
         return new MeshEvaluation
         {
             Stage = DecisionStage.Authorization,

@@ -13,6 +13,6 @@ public sealed record PreparedRequest(
     CustomMatch? Custom,
     RequestHeaders UpstreamHeaders)
 {
-    /// <summary>Path normalisation rejected the request (Envoy answers 400).</summary>
+    /// <summary>The HCM rejected the path: 404 when it is not relative, 400 when normalisation fails.</summary>
     public bool Rejected => NormalizedPath is null;
 }

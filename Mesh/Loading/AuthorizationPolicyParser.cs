@@ -48,9 +48,11 @@ internal static class AuthorizationPolicyParser
         }
 
         var rulesNode = spec.Field("rules");
-        if (rulesNode.IsMissing && action is PolicyAction.Deny or PolicyAction.Custom)
+        // istiod tests `in.Rules == nil`; protobuf decodes `rules: []` to a nil list too, so both are rejected.
+        var noRules = rulesNode.IsMissing || rulesNode.Raw is YamlDotNet.RepresentationModel.YamlSequenceNode { Children.Count: 0 };
+        if (noRules && action is PolicyAction.Deny or PolicyAction.Custom)
         {
-            rulesNode.Error(null, $"{actionText} action without rules is meaningless");
+            rulesNode.Error(rulesNode.IsMissing ? null : "[]", $"{actionText} action without rules is meaningless");
         }
 
         var rules = rulesNode.IsMissing

@@ -10,7 +10,14 @@ internal static class GatewayParser
         var spec = root.Field("spec");
         spec.AllowOnly("selector", "servers");
         var selector = spec.Field("selector").StringMap();
-        var servers = spec.Field("servers").Items().Select(server =>
+        var serversNode = spec.Field("servers");
+        if (serversNode.IsMissing || serversNode.Raw is YamlDotNet.RepresentationModel.YamlSequenceNode { Children.Count: 0 })
+        {
+            // istiod ValidateGateway.
+            serversNode.Error(serversNode.IsMissing ? null : "[]", "gateway must have at least one server");
+        }
+
+        var servers = serversNode.Items().Select(server =>
         {
             server.AllowOnly("port", "bind", "hosts", "tls", "defaultEndpoint", "name");
             var port = server.Field("port");

@@ -56,6 +56,7 @@ internal static class MeshConfigParser
 
         var providers = new Dictionary<string, ExtAuthzHttpProvider>(StringComparer.Ordinal);
         var others = new HashSet<string>(StringComparer.Ordinal);
+        var grpc = new HashSet<string>(StringComparer.Ordinal);
         foreach (var provider in mesh.Field("extensionProviders").Items())
         {
             var name = provider.Field("name").String();
@@ -74,6 +75,11 @@ internal static class MeshConfigParser
             if (http.IsMissing)
             {
                 others.Add(name);
+                if (IsUsableGrpc(provider.Field("envoyExtAuthzGrpc")))
+                {
+                    grpc.Add(name);
+                }
+
                 continue;
             }
 
@@ -83,6 +89,20 @@ internal static class MeshConfigParser
             }
         }
 
-        return new MeshConfigModel(rootNamespace, normalization ?? PathNormalization.Base, providers, others);
+        return new MeshConfigModel(rootNamespace, normalization ?? PathNormalization.Base, providers, others) { GrpcExtAuthzProviders = grpc };
+    }
+
+    /// <summary>istiod's ValidateExtensionProviderEnvoyExtAuthzGRPC essentials: a service and a port from 1 to 65535.</summary>
+    private static bool IsUsableGrpc(Node grpc)
+    {
+        if (grpc.IsMissing)
+        {
+            return false;
+        }
+
+        var port = grpc.Field("port").String();
+        return !string.IsNullOrEmpty(grpc.Field("service").String())
+            && int.TryParse(port, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            && number is >= 1 and <= 65535;
     }
 }

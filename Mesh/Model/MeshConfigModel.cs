@@ -7,6 +7,12 @@ public sealed record MeshConfigModel(
     IReadOnlyDictionary<string, ExtAuthzHttpProvider> ExtensionProviders,
     IReadOnlySet<string> OtherProviders)
 {
+    /// <summary>
+    /// Usable <c>envoyExtAuthzGrpc</c> providers (service and port set): a CUSTOM policy naming one really calls
+    /// ext_authz, although only HTTP providers are modelled in <see cref="ExtensionProviders"/>.
+    /// </summary>
+    public IReadOnlySet<string> GrpcExtAuthzProviders { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public static MeshConfigModel Default { get; } = new(
         "istio-system",
         PathNormalization.Base,

@@ -35,8 +35,9 @@ public sealed class MeshPipeline(
         {
             evaluation = MeshEvaluator.Rejected(prepared);
         }
-        else if (prepared.Custom is { FailClosed: true } failClosed)
+        else if (prepared.Custom is { } failClosed && (failClosed.FailClosed || failClosed.Provider is null))
         {
+            // Unusable providers fail closed as in Istio; a gRPC provider cannot be called by this host, so it does too.
             evaluation = MeshEvaluator.CustomFailClosed(prepared, failClosed);
         }
         else

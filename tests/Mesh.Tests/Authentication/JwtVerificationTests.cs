@@ -38,8 +38,12 @@ public sealed class JwtVerificationTests
         { B64("{\"alg\":\"RS256\"}") + "." + B64("{\"iss\":1}") + ".c2ln", "Jwt payload [iss] field is not a string" },
         { B64("{\"alg\":\"RS256\"}") + "." + B64("{\"sub\":true}") + ".c2ln", "Jwt payload [sub] field is not a string" },
         { B64("{\"alg\":\"RS256\"}") + "." + B64("{\"iat\":\"x\"}") + ".c2ln", "Jwt payload [iat] field is not an integer" },
-        { B64("{\"alg\":\"RS256\"}") + "." + B64("{\"nbf\":1.5}") + ".c2ln", "Jwt payload [nbf] field is not an integer" },
-        { B64("{\"alg\":\"RS256\"}") + "." + B64("{\"exp\":-1}") + ".c2ln", "Jwt payload [exp] field is not an integer" },
+        { B64("{\"alg\":\"RS256\"}") + "." + B64("{\"nbf\":\"1\"}") + ".c2ln", "Jwt payload [nbf] field is not an integer" },
+        { B64("{\"alg\":\"RS256\"}") + "." + B64("{\"exp\":null}") + ".c2ln", "Jwt payload [exp] field is not an integer" },
+        { B64("{\"alg\":\"RS256\"}") + "." + B64("{\"iat\":-1}") + ".c2ln", "Jwt payload [iat] field is not a positive 64 bit integer" },
+        { B64("{\"alg\":\"RS256\"}") + "." + B64("{\"nbf\":-0.5}") + ".c2ln", "Jwt payload [nbf] field is not a positive 64 bit integer" },
+        { B64("{\"alg\":\"RS256\"}") + "." + B64("{\"exp\":-1}") + ".c2ln", "Jwt payload [exp] field is not a positive 64 bit integer" },
+        { B64("{\"alg\":\"RS256\"}") + "." + B64("{\"exp\":2.001e+206}") + ".c2ln", "Jwt payload [exp] field is not a positive 64 bit integer" },
         { B64("{\"alg\":\"RS256\"}") + "." + B64("{\"jti\":2}") + ".c2ln", "Jwt payload [jti] field is not a string" },
         { B64("{\"alg\":\"RS256\"}") + "." + B64("{\"aud\":[1]}") + ".c2ln", "Jwt payload [aud] field is not a string or string list" },
         { B64("{\"alg\":\"RS256\"}") + "." + B64("{\"iss\":\"issuer-1\"}") + ".abcde", "Jwt signature is an invalid Base64url encoded" },
@@ -78,6 +82,16 @@ public sealed class JwtVerificationTests
         var result = await Mesh().EvaluateAsync("foo:app=httpbin", MeshHarness.Bearer(s_key.Sign(claims)));
         Assert.Equal(body ?? string.Empty, result.Body);
         Assert.Equal(body is null ? 200 : 401, result.Status);
+    }
+
+    [Fact]
+    public async Task FractionalTimeClaims_AreTruncatedAndAccepted_AsGetUInt64Does()
+    {
+        // jwt_verify_lib reads iat/nbf/exp as a double and truncates it: nbf now+60.9 becomes now+60, still within skew.
+        var token = s_key.Sign(new Dictionary<string, object> { ["iss"] = "issuer-1", ["sub"] = "s", ["iat"] = 1.5, ["nbf"] = s_now + 60.9 });
+        var result = await Mesh().EvaluateAsync("foo:app=httpbin", MeshHarness.Bearer(token));
+        Assert.Equal(200, result.Status);
+        Assert.NotNull(result.Authentication!.Claims);
     }
 
     [Fact]

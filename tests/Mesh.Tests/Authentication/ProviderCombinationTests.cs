@@ -57,6 +57,57 @@ public sealed class ProviderCombinationTests
     }
 
     [Fact]
+    public async Task TwoValidTokensForTwoRules_TheFirstProviderThatVerifiesDecides_LaterTokensStayUntouched()
+    {
+        // Envoy's AnyVerifier completes at the first provider (origins-i, sorted by issuer) that verifies.
+        var mesh = new MeshHarness($$$"""
+            apiVersion: security.istio.io/v1
+            kind: RequestAuthentication
+            metadata: {name: a, namespace: foo}
+            spec:
+              jwtRules:
+              - {issuer: issuer-2, jwks: '{{{s_two.Jwks}}}', fromHeaders: [{name: x-token-2}], outputClaimToHeaders: [{header: x-sub-2, claim: sub}]}
+              - {issuer: issuer-1, jwks: '{{{s_one.Jwks}}}', outputClaimToHeaders: [{header: x-sub-1, claim: sub}]}
+            """);
+        var request = MeshHarness.Request(headers: [
+            ("authorization", "Bearer " + s_one.Sign(new { iss = "issuer-1", sub = "one" })),
+            ("x-token-2", s_two.Sign(new { iss = "issuer-2", sub = "two" })),
+        ]);
+        var result = await mesh.EvaluateAsync("foo:app=a", request);
+        Assert.Equal(200, result.Status);
+        Assert.Equal("one", result.Authentication!.Claims!.Subject);
+        Assert.False(result.UpstreamHeaders.Contains("authorization"));
+        Assert.Equal("one", Assert.Single(result.UpstreamHeaders.GetValues("x-sub-1")));
+        Assert.True(result.UpstreamHeaders.Contains("x-token-2"), "issuer-2's provider never ran, so its token stays");
+        Assert.False(result.UpstreamHeaders.Contains("x-sub-2"));
+    }
+
+    [Fact]
+    public async Task SeveralFailures_AnyVerifierFold_LaterRealErrorWinsOverAnEarlierUnknownIssuer()
+    {
+        // Children: origins-0 unknown issuer, origins-1 expired, origins-2 bad format, requires_all = origins-0's status.
+        var three = TestTokens.Generate("k3");
+        var mesh = new MeshHarness($$$"""
+            apiVersion: security.istio.io/v1
+            kind: RequestAuthentication
+            metadata: {name: a, namespace: foo}
+            spec:
+              jwtRules:
+              - {issuer: issuer-a, jwks: '{{{s_one.Jwks}}}'}
+              - {issuer: issuer-b, jwks: '{{{s_two.Jwks}}}', fromHeaders: [{name: x-b}]}
+              - {issuer: issuer-c, jwks: '{{{three.Jwks}}}', fromHeaders: [{name: x-c}]}
+            """);
+        var request = MeshHarness.Request(headers: [
+            ("authorization", "Bearer " + s_one.Sign(new { iss = "someone-else" })),
+            ("x-b", s_two.Sign(new { iss = "issuer-b", exp = 1 })),
+            ("x-c", "garbage"),
+        ]);
+        var result = await mesh.EvaluateAsync("foo:app=a", request);
+        Assert.Equal(401, result.Status);
+        Assert.Equal("Jwt is not in the form of Header.Payload.Signature with two dots and 3 sections", result.Body);
+    }
+
+    [Fact]
     public async Task JwksUriThatCannotBeFetched_RejectsEveryTokenOfThatIssuer()
     {
         var mesh = new MeshHarness("""

@@ -52,6 +52,34 @@ public sealed class TokenLocationTests
     }
 
     [Fact]
+    public async Task HeaderToken_RunsToTheEndOfTheValue_AsEnvoysExtractJwt()
+    {
+        // Newest Envoy extractJWT returns value_str.substr(first base64url char): trailing text stays in the token.
+        var result = await Mesh(string.Empty).EvaluateAsync("foo:app=a", MeshHarness.Request(headers: ("authorization", "Bearer " + s_good + " trailing")));
+        Assert.Equal(401, result.Status);
+        Assert.Equal("Jwt signature is an invalid Base64url encoded", result.Body);
+    }
+
+    [Fact]
+    public async Task RepeatedHeader_EachValueIsItsOwnToken_NotJoinedWithComma()
+    {
+        // Envoy iterates headers.get(name) value by value (envoyproxy/envoy#31468 undid getAllOfHeaderAsString), and
+        // every token of a provider must verify.
+        var mesh = Mesh(string.Empty);
+        var both = await mesh.EvaluateAsync("foo:app=a", MeshHarness.Request(headers: [("authorization", "Bearer " + s_good), ("authorization", "Bearer " + s_good)]));
+        Assert.Equal(200, both.Status);
+        Assert.False(both.UpstreamHeaders.Contains("authorization"));
+
+        var second = await mesh.EvaluateAsync("foo:app=a", MeshHarness.Request(headers: [("authorization", "Bearer " + s_good), ("authorization", "Bearer garbage")]));
+        Assert.Equal(401, second.Status);
+        Assert.Equal("Jwt is not in the form of Header.Payload.Signature with two dots and 3 sections", second.Body);
+
+        var basic = await mesh.EvaluateAsync("foo:app=a", MeshHarness.Request(headers: [("authorization", "Basic dXNlcjpwYXNz"), ("authorization", "Bearer " + s_good)]));
+        Assert.Equal(200, basic.Status);
+        Assert.NotNull(basic.Authentication!.Claims);
+    }
+
+    [Fact]
     public async Task CustomLocation_RemovesBothDefaults()
     {
         var mesh = Mesh("    fromHeaders: [{name: x-jwt-assertion}]\n    fromCookies: [session]");

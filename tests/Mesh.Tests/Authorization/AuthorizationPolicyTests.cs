@@ -192,6 +192,22 @@ public sealed class AuthorizationPolicyTests
     }
 
     [Fact]
+    public async Task StarOnAHeader_IsPresentMatch_SoAnEmptyValueMatchesAndOnlyAMissingHeaderFails()
+    {
+        // Istio's matcher.HeaderMatcher turns a bare "*" into Envoy's present_match (hosts, methods, request.headers).
+        var allow = Policy("ALLOW", "  rules: [{when: [{key: \"request.headers[x-token]\", values: [\"*\"]}]}]");
+        Assert.Equal(200, await StatusAsync(allow, MeshHarness.Request(headers: ("x-token", ""))));
+        Assert.Equal(403, await StatusAsync(allow, MeshHarness.Request()));
+
+        var deny = Policy("DENY", "  rules: [{when: [{key: \"request.headers[x-token]\", notValues: [\"*\"]}]}]");
+        Assert.Equal(200, await StatusAsync(deny, MeshHarness.Request(headers: ("x-token", ""))));
+        Assert.Equal(403, await StatusAsync(deny, MeshHarness.Request()));
+
+        // Paths keep the "*" = non-empty regex (.+) of matcher.StringMatcher.
+        Assert.Equal(200, await StatusAsync(Policy("ALLOW", "  rules: [{to: [{operation: {hosts: [\"*\"], methods: [\"*\"], paths: [\"*\"]}}]}]"), MeshHarness.Request(host: "")));
+    }
+
+    [Fact]
     public async Task RuleFormula_FromOrToOrFieldsAndWhenAnd()
     {
         var yaml = Policy("ALLOW", """
@@ -240,6 +256,43 @@ public sealed class AuthorizationPolicyTests
         var failClosed = await new MeshHarness(mesh + "\n---\n" + unknown).EvaluateAsync("foo:app=httpbin", MeshHarness.Request(path: "/headers"));
         Assert.Equal(403, failClosed.Status);
         Assert.Equal("RBAC: access denied", failClosed.Body);
+    }
+
+    [Theory]
+    [InlineData("ext-authz", 200, "ext-authz")]
+    [InlineData("grpc-authz", 200, "grpc-authz")]
+    [InlineData("zipkin", 403, null)]
+    [InlineData("nobody", 403, null)]
+    public async Task CustomProvider_IsReportedInCheckOutputOnlyWhenExtAuthzIsReallyCalled(string provider, int status, string? reported)
+    {
+        // builder.go getExtAuthz: an unknown or non-ext_authz provider gets DENY rules (getBadCustomDenyRules), no check.
+        var mesh = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: istio, namespace: istio-system}
+            data:
+              mesh: |
+                extensionProviders:
+                - name: ext-authz
+                  envoyExtAuthzHttp: {service: ext-authz.foo.svc.cluster.local, port: 8000}
+                - name: grpc-authz
+                  envoyExtAuthzGrpc: {service: ext-authz.foo.svc.cluster.local, port: 9000}
+                - name: zipkin
+                  zipkin: {service: zipkin.istio-system.svc.cluster.local, port: 9411}
+            """;
+        var custom = Policy("CUSTOM", $"  provider: {{name: {provider}}}\n  rules: [{{to: [{{operation: {{paths: [/headers]}}}}]}}]");
+        var result = await new MeshHarness(mesh + "\n---\n" + custom).EvaluateAsync("foo:app=httpbin", MeshHarness.Request(path: "/headers"));
+        Assert.Equal(status, result.Status);
+        Assert.Equal(status == 403 ? "RBAC: access denied" : string.Empty, result.Body);
+
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            AspireAuth.Mesh.Check.CheckOutput.Write(writer, result);
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(buffer.ToArray());
+        Assert.Equal(reported, json.RootElement.TryGetProperty("customProvider", out var name) ? name.GetString() : null);
     }
 
     [Fact]

@@ -60,6 +60,36 @@ public sealed class ValidationTests
     }
 
     [Theory]
+    [InlineData("spec: {action: DENY, rules: []}", "spec.rules", "[]", "DENY action without rules is meaningless")]
+    [InlineData("spec: {action: CUSTOM, provider: {name: p}, rules: []}", "spec.rules", "[]", "CUSTOM action without rules is meaningless")]
+    [InlineData("spec: {selector: {matchLabels: {app: \"*\"}}, rules: [{}]}", "spec.selector.matchLabels.app", "app=*", "wildcard is not supported in selector")]
+    [InlineData("spec: {selector: {matchLabels: {\"ap*\": x}}, rules: [{}]}", "spec.selector.matchLabels.ap*", "ap*=x", "wildcard is not supported in selector")]
+    [InlineData("spec: {selector: {matchLabels: {\"\": x}}, rules: [{}]}", "spec.selector.matchLabels", "=x", "empty key is not supported in selector")]
+    public void AuthorizationPolicy_EmptyRulesListAndSelectorWildcards_RejectedAsIstiodDoes(string spec, string field, string value, string message)
+    {
+        // An empty list decodes to a nil repeated field, which ValidateAuthorizationPolicy tests with `in.Rules == nil`.
+        var errors = MeshHarness.Errors($"apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {{name: p, namespace: foo}}\n{spec}");
+        var error = Assert.Single(errors);
+        Assert.Equal(("bad.yaml", "AuthorizationPolicy/foo/p", field, value, message), (error.File, error.Document, error.Field, error.Value, error.Message));
+    }
+
+    [Fact]
+    public void SelectorWildcard_IsRejectedForRequestAuthenticationToo()
+    {
+        var errors = MeshHarness.Errors("apiVersion: security.istio.io/v1\nkind: RequestAuthentication\nmetadata: {name: r, namespace: foo}\nspec: {selector: {matchLabels: {version: \"v*\"}}, jwtRules: [{issuer: a}]}");
+        Assert.Contains(errors, e => e.Document == "RequestAuthentication/foo/r" && e.Field == "spec.selector.matchLabels.version" && e.Value == "version=v*");
+    }
+
+    [Theory]
+    [InlineData("spec: {selector: {istio: ingressgateway}}", null)]
+    [InlineData("spec: {selector: {istio: ingressgateway}, servers: []}", "[]")]
+    public void Gateway_WithoutServers_IsRejected(string spec, string? value)
+    {
+        var error = Assert.Single(MeshHarness.Errors($"apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {{name: gw, namespace: istio-system}}\n{spec}"));
+        Assert.Equal(("Gateway/istio-system/gw", "spec.servers", value, "gateway must have at least one server"), (error.Document, error.Field, error.Value, error.Message));
+    }
+
+    [Theory]
     [InlineData("jwtRules: [{jwks: x}]", "spec.jwtRules[0].issuer", "issuer or jwksUri must be set")]
     [InlineData("jwtRules: [{issuer: a, jwks: x}]", "spec.jwtRules[0].jwks", null)]
     [InlineData("jwtRules: [{issuer: a, jwksUri: 'http://x', jwks: '{\"keys\":[]}'}]", "spec.jwtRules[0].jwks", "only one of jwks or jwksUri can be set")]
