@@ -26,12 +26,18 @@ internal static class CheckCommand
         };
         var now = new Option<long?>("--now") { Description = "Unix seconds used for exp/nbf checks (default: the real clock)." };
         var rootNamespace = new Option<string?>("--root-namespace") { Description = "The mesh root namespace (default istio-system)." };
+        var jwksFiles = JwksFileOption.Create();
         var command = new Command("check", "Evaluate requests against Istio YAML offline and print the outcome as JSON.")
         {
-            config, workload, request, now, rootNamespace,
+            config, workload, request, now, rootNamespace, jwksFiles,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            if (!JwksFileOption.TryRead(parseResult, jwksFiles, out var files))
+            {
+                return 2;
+            }
+
             var options = new CheckOptions
             {
                 ConfigPaths = parseResult.GetValue(config) ?? [],
@@ -39,6 +45,7 @@ internal static class CheckCommand
                 Request = parseResult.GetValue(request)!,
                 Now = parseResult.GetValue(now),
                 RootNamespace = parseResult.GetValue(rootNamespace),
+                JwksFiles = files,
 
                 // ${VAR} placeholders are substituted from the environment, as envsubst does in the OPEA guide.
                 Variables = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()

@@ -20,10 +20,12 @@ internal static class UpCommand
         {
             Description = "Configuration folder (istio/, workloads.yaml), e.g. samples/routing. Default: config/ of the repository.",
         };
+        var jwksFiles = JwksFileOption.Create();
         var command = new Command(Name, "Start the whole environment in one process, with no containers (default).")
         {
             portOffset,
             config,
+            jwksFiles,
         };
 
         var portOptions = new Dictionary<string, Option<int?>>(StringComparer.Ordinal);
@@ -45,10 +47,15 @@ internal static class UpCommand
                 s => parseResult.GetValue(portOptions[s.Name]) ?? s.DefaultPort + offset,
                 StringComparer.Ordinal);
             var root = parseResult.GetValue(config) ?? LocalConfiguration.FindDefaultRoot();
+            if (!JwksFileOption.TryRead(parseResult, jwksFiles, out var files))
+            {
+                return 2;
+            }
+
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopOn(stop));
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopOn(stop));
-            return await RunAsync(new DevEnvironmentOptions { Ports = ports, ConfigRoot = root }, stop.Token);
+            return await RunAsync(new DevEnvironmentOptions { Ports = ports, ConfigRoot = root, JwksFiles = files }, stop.Token);
         });
         return command;
     }

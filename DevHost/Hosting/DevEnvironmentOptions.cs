@@ -12,6 +12,9 @@ internal sealed record DevEnvironmentOptions
     /// <summary>Values for the Istio YAML's <c>${VAR}</c> placeholders, added to the local defaults.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
 
+    /// <summary><c>jwksUri</c> values the gateway and sidecars answer from local files (<c>--jwks-file</c>).</summary>
+    public IReadOnlyDictionary<string, string> JwksFiles { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Minimum level of the services' own log categories.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 }

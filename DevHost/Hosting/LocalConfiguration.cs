@@ -82,6 +82,12 @@ internal sealed record LocalConfiguration(string? Root, WorkloadCatalog Workload
             shared[$"Mesh__Variables__{key}"] = value;
         }
 
+        var jwksIndex = 0;
+        foreach (var (uri, file) in options.JwksFiles)
+        {
+            shared[$"Mesh__JwksFiles__{jwksIndex++}"] = $"{uri}={file}";
+        }
+
         var cfg = Path.Combine(root, "oauth2-proxy", "oauth2-proxy.cfg");
         var wantsProxy = workloads.Find("oauth2-proxy") is not null && File.Exists(cfg);
         return new LocalConfiguration(root, workloads, shared)

@@ -8,7 +8,8 @@ namespace AspireAuth.Mesh.Authentication;
 /// reads <c>jwks_uri</c> from <c>&lt;issuer without one trailing /&gt;/.well-known/openid-configuration</c>, as istiod's
 /// <c>JwksResolver.resolveJwksURIUsingOpenID</c> does. A kid the cached set lacks triggers a refetch at most every
 /// <see cref="RefetchInterval"/>; when the IdP is down the last good set keeps serving; keys that never arrived (failed
-/// fetch or discovery, or a body that is not a JWKS) yield <see cref="JwksKeys.Unavailable"/> (Istio fails closed).
+/// fetch or discovery, or a body that is not a JWKS) yield an unavailable set that says why (Istio fails closed).
+/// <see cref="LocalFiles"/> serves chosen URIs from files instead of the network, for machines that cannot reach them.
 /// </summary>
 public sealed class HttpJwksProvider(HttpClient client, TimeProvider? timeProvider = null) : IJwksProvider
 {
@@ -18,6 +19,9 @@ public sealed class HttpJwksProvider(HttpClient client, TimeProvider? timeProvid
 
     /// <summary>How long a fetched set is used before it is refreshed (Envoy's remote JWKS default: 300 s).</summary>
     public TimeSpan CacheDuration { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>JWKS URIs answered from a local file (the file's current content) instead of an HTTP request.</summary>
+    public IReadOnlyDictionary<string, string> LocalFiles { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Minimum time between refetches triggered by an unknown kid.</summary>
     public TimeSpan RefetchInterval { get; init; } = TimeSpan.FromSeconds(10);
@@ -51,7 +55,7 @@ public sealed class HttpJwksProvider(HttpClient client, TimeProvider? timeProvid
             }
         }
 
-        return entry.Keys ?? JwksKeys.Unavailable;
+        return entry.Keys ?? JwksKeys.Failed(entry.Problem ?? $"{key}: not fetched");
     }
 
     private async Task FetchAsync(JwtRule rule, Entry entry, CancellationToken cancellationToken)
@@ -59,17 +63,23 @@ public sealed class HttpJwksProvider(HttpClient client, TimeProvider? timeProvid
         entry.AttemptedAt = _time.GetUtcNow();
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(rule.Timeout);
+        var source = rule.JwksUri ?? $"{rule.Issuer} (OpenID discovery)";
         try
         {
             var uri = rule.JwksUri ?? await DiscoverJwksUriAsync(rule.Issuer, timeoutSource.Token);
             if (uri is null)
             {
+                entry.Problem = $"{source}: the discovery document has no jwks_uri";
                 return;
             }
 
-            var json = await GetStringAsync(uri, timeoutSource.Token);
+            source = uri;
+            var json = LocalFiles.TryGetValue(uri, out var file)
+                ? await File.ReadAllTextAsync(file, timeoutSource.Token)
+                : await GetStringAsync(uri, timeoutSource.Token);
             if (!IsJwks(json))
             {
+                entry.Problem = $"{source}: not a JWKS (no keys array)";
                 return;
             }
 
@@ -80,15 +90,17 @@ public sealed class HttpJwksProvider(HttpClient client, TimeProvider? timeProvid
             }
 
             entry.FetchedAt = _time.GetUtcNow();
+            entry.Problem = null;
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or ArgumentException or UriFormatException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or ArgumentException or UriFormatException or System.Text.Json.JsonException or IOException)
         {
             if (cancellationToken.IsCancellationRequested)
             {
                 throw;
             }
 
-            // Keep serving the last good set while the IdP is down.
+            // Keep serving the last good set while the IdP is down; remember why, for the explanation.
+            entry.Problem = ex is OperationCanceledException ? $"{source}: no answer within {rule.Timeout.TotalSeconds:0.###} s" : $"{source}: {ex.Message}";
         }
     }
 
@@ -131,5 +143,7 @@ public sealed class HttpJwksProvider(HttpClient client, TimeProvider? timeProvid
         public DateTimeOffset FetchedAt { get; set; }
 
         public DateTimeOffset AttemptedAt { get; set; } = DateTimeOffset.MinValue;
+
+        public string? Problem { get; set; }
     }
 }

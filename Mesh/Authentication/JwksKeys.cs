@@ -21,8 +21,14 @@ public sealed class JwksKeys
 
     public bool IsUnavailable { get; private init; }
 
+    /// <summary>Why the keys are unavailable (the URI and the error), for explanations; null when unknown.</summary>
+    public string? Problem { get; private init; }
+
     /// <summary>The key set of a provider whose JWKS could not be fetched.</summary>
     public static JwksKeys Unavailable { get; } = new([], -1) { IsUnavailable = true };
+
+    /// <summary>An unavailable key set that says why.</summary>
+    public static JwksKeys Failed(string problem) => new([], -1) { IsUnavailable = true, Problem = problem };
 
     /// <summary>Parses a JWKS document.</summary>
     public static JwksKeys Parse(string json, long version) => new(new JsonWebKeySet(json).Keys.ToArray(), version);

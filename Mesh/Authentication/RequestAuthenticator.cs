@@ -133,10 +133,10 @@ public sealed class RequestAuthenticator(IJwksProvider? jwksProvider, VerifiedTo
         ClaimSet? claims = null;
         for (var i = tokens.Count - 1; i >= 0; i--)
         {
-            var (status, verified) = await VerifyTokenAsync(provider, tokens[i].Token, now, cancellationToken);
+            var (status, verified, problem) = await VerifyTokenAsync(provider, tokens[i].Token, now, cancellationToken);
             if (status != JwtStatus.Ok)
             {
-                return new ProviderOutcome(provider, status, null, tokens, Describe(tokens[i]));
+                return new ProviderOutcome(provider, status, null, tokens, problem is null ? Describe(tokens[i]) : $"{Describe(tokens[i])}; JWKS unavailable: {problem}");
             }
 
             claims = verified;
@@ -145,7 +145,7 @@ public sealed class RequestAuthenticator(IJwksProvider? jwksProvider, VerifiedTo
         return new ProviderOutcome(provider, JwtStatus.Ok, claims, tokens, Describe(tokens[0]));
     }
 
-    private async ValueTask<(JwtStatus Status, ClaimSet? Claims)> VerifyTokenAsync(JwtProvider provider, string token, long now, CancellationToken cancellationToken)
+    private async ValueTask<(JwtStatus Status, ClaimSet? Claims, string? JwksProblem)> VerifyTokenAsync(JwtProvider provider, string token, long now, CancellationToken cancellationToken)
     {
         // Without inline jwks the keys come from the jwksUri, or from the issuer's OpenID discovery document when only
         // the issuer is set (istiod's JwksResolver); the provider decides how.
@@ -164,29 +164,29 @@ public sealed class RequestAuthenticator(IJwksProvider? jwksProvider, VerifiedTo
                 cache.Remove(provider, token);
             }
 
-            return (timeStatus, timeStatus == JwtStatus.Ok ? cachedClaims : null);
+            return (timeStatus, timeStatus == JwtStatus.Ok ? cachedClaims : null, null);
         }
 
         var status = JwtParser.TryParse(token, out var jwt);
         if (status != JwtStatus.Ok)
         {
-            return (status, null);
+            return (status, null, null);
         }
 
         if (provider.Rule.Issuer.Length > 0 && jwt!.Issuer != provider.Rule.Issuer)
         {
-            return (JwtStatus.JwtUnknownIssuer, null);
+            return (JwtStatus.JwtUnknownIssuer, null, null);
         }
 
         status = CheckTime(jwt!, now);
         if (status != JwtStatus.Ok)
         {
-            return (status, null);
+            return (status, null, null);
         }
 
         if (!AudienceAllowed(jwt!, provider.Rule.Audiences))
         {
-            return (JwtStatus.JwtAudienceNotAllowed, null);
+            return (JwtStatus.JwtAudienceNotAllowed, null, null);
         }
 
         if (SignatureVerifier.KidUnknown(jwt!, keys) && jwksProvider is not null && provider.InlineKeys is null)
@@ -197,12 +197,12 @@ public sealed class RequestAuthenticator(IJwksProvider? jwksProvider, VerifiedTo
         status = SignatureVerifier.Verify(jwt!, keys);
         if (status != JwtStatus.Ok)
         {
-            return (status, null);
+            return (status, null, keys.IsUnavailable ? keys.Problem : null);
         }
 
         var claims = new ClaimSet(jwt!.Payload, provider.Rule.SpaceDelimitedClaims);
         cache.Add(provider, jwt, claims, keys.Version);
-        return (JwtStatus.Ok, claims);
+        return (JwtStatus.Ok, claims, null);
     }
 
     /// <summary>jwt_verify_lib <c>verifyTimeConstraint</c>, in its unsigned 64-bit arithmetic.</summary>

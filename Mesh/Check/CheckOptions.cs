@@ -16,6 +16,9 @@ public sealed record CheckOptions
 
     public string? RootNamespace { get; init; }
 
+    /// <summary><c>jwksUri</c> values answered from local files (<see cref="Authentication.JwksFileMap"/>).</summary>
+    public IReadOnlyDictionary<string, string>? JwksFiles { get; init; }
+
     /// <summary><c>${VAR}</c> values substituted into the configuration.</summary>
     public IReadOnlyDictionary<string, string>? Variables { get; init; }
 }

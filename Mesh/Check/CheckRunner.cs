@@ -59,7 +59,8 @@ public static class CheckRunner
         http ??= new HttpClient();
         try
         {
-            var evaluator = new MeshEvaluator(new RequestAuthenticator(new HttpJwksProvider(http), new VerifiedTokenCache()));
+            var evaluator = new MeshEvaluator(new RequestAuthenticator(
+                new HttpJwksProvider(http) { LocalFiles = options.JwksFiles ?? new Dictionary<string, string>() }, new VerifiedTokenCache()));
             var snapshot = new MeshSnapshot(configuration);
             var now = options.Now is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : DateTimeOffset.UtcNow;
             using var buffer = new MemoryStream();

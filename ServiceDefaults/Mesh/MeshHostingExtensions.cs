@@ -28,7 +28,10 @@ public static class MeshHostingExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MeshOptions>, MeshOptionsValidator>());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<MeshConfigurationStore>();
-        builder.Services.TryAddSingleton<IJwksProvider>(_ => new HttpJwksProvider(new HttpClient(new SocketsHttpHandler { UseProxy = false })));
+        builder.Services.TryAddSingleton<IJwksProvider>(sp => new HttpJwksProvider(new HttpClient(new SocketsHttpHandler { UseProxy = false }))
+        {
+            LocalFiles = JwksFileMap.Parse(sp.GetRequiredService<IOptions<MeshOptions>>().Value.JwksFiles, "Mesh:JwksFiles", out _),
+        });
         builder.Services.TryAddSingleton(sp => new RequestAuthenticator(sp.GetRequiredService<IJwksProvider>(), new VerifiedTokenCache()));
         builder.Services.TryAddSingleton<MeshEvaluator>();
         builder.Services.TryAddSingleton<ClusterServiceResolver>();

@@ -26,6 +26,12 @@ public sealed class MeshOptions
     /// <summary>Values for <c>${VAR}</c> placeholders in the YAML (KEYCLOAK_ADDR, REALM, CLIENT, INGRESS_PORT, ...).</summary>
     public Dictionary<string, string> Variables { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// <c>&lt;jwksUri&gt;=&lt;file&gt;</c> entries: those JWKS are read from the file instead of fetched (machines that
+    /// cannot reach the URI). Istio itself always fetches; this is a local convenience, off unless set.
+    /// </summary>
+    public List<string> JwksFiles { get; set; } = [];
+
     /// <summary>Adds <c>x-mesh-explain</c> with the one-line reason to responses (on under DevHost).</summary>
     public bool ExplainResponses { get; set; }
 

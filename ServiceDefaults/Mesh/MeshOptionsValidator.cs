@@ -18,6 +18,9 @@ internal sealed class MeshOptionsValidator : IValidateOptions<MeshOptions>
             errors.Add($"Mesh:WorkloadsFile: '{options.WorkloadsFile}' does not exist.");
         }
 
+        AspireAuth.Mesh.Authentication.JwksFileMap.Parse(options.JwksFiles, "Mesh:JwksFiles", out var jwksErrors);
+        errors.AddRange(jwksErrors);
+
         if (options.ReloadDelay < TimeSpan.Zero || options.ReloadDelay > TimeSpan.FromSeconds(1.5))
         {
             errors.Add("Mesh:ReloadDelay must be between 0 and 1.5 seconds (edits take effect within 2 seconds).");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using AspireAuth.DevHost.Hosting;
+using AspireAuth.TestSupport;
 
 namespace AspireAuth.DevHost.Tests;
 
@@ -70,6 +71,45 @@ public sealed class DevEnvironmentTests
         Assert.StartsWith("[istio-system:istio=ingressgateway,app=istio-ingressgateway] forwarded by VirtualService chatqa/chatqna-router", explain[0], StringComparison.Ordinal);
         Assert.StartsWith("[chatqa:app=chatqna,version=v1] 403: denied: ALLOW policies apply but none matched", explain[1], StringComparison.Ordinal);
         Assert.Contains("chatqa/fake-jwt-example: from: requestPrincipals wanted [testing@secure.istio.io/testing@secure.istio.io], request had no JWT", explain[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DefaultScenario_FakeJwtWalkthrough_WithTheSampleJwksFromAFile_Group1IsAllowed()
+    {
+        // The OPEA fake-JWT policy fetches Istio's sample JWKS from GitHub; --jwks-file answers that URI from the file.
+        var authn = await File.ReadAllTextAsync(Path.Combine(TestConfig.Default, "istio", "chatQnA_authN_fakejwt.yaml"), TestContext.Current.CancellationToken);
+        var jwksUri = System.Text.RegularExpressions.Regex.Match(authn, @"jwksUri:\s*(\S+)").Groups[1].Value;
+        await using var environment = await DevEnvironment.StartAsync(
+            new DevEnvironmentOptions
+            {
+                Ports = DynamicPorts,
+                ConfigRoot = TestConfig.Default,
+                LogLevel = LogLevel.Warning,
+                JwksFiles = new Dictionary<string, string> { [jwksUri] = Fixtures.Istio("jwks.json") },
+            },
+            TestContext.Current.CancellationToken);
+        using var http = new HttpClient { BaseAddress = environment["gateway"].Url };
+
+        async Task<(HttpStatusCode Status, string Body)> AskAsync(string? token)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chatqna")
+            {
+                Content = new StringContent("""{"messages": "hi", "stream": false}""", Encoding.UTF8, "application/json"),
+            };
+            if (token is not null)
+            {
+                request.Headers.Authorization = new("Bearer", token);
+            }
+
+            using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await AskAsync(TestTokens.IstioToken(new() { ["groups"] = "group1" }))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await AskAsync(Fixtures.Read("groups-scope.jwt"))).Status);
+        Assert.Equal((HttpStatusCode.Forbidden, "RBAC: access denied"), await AskAsync(TestTokens.IstioToken(new() { ["groups"] = "group2" })));
+        Assert.Equal((HttpStatusCode.Forbidden, "RBAC: access denied"), await AskAsync(Fixtures.Read("demo.jwt")));
+        Assert.Equal((HttpStatusCode.Forbidden, "RBAC: access denied"), await AskAsync(null));
     }
 
     private static Dictionary<string, int> DynamicPorts =>

@@ -120,7 +120,46 @@ public sealed class ProviderCombinationTests
         var result = await mesh.EvaluateAsync("foo:app=a", MeshHarness.Bearer(s_one.Sign(new { iss = "issuer-1" })));
         Assert.Equal(401, result.Status);
         Assert.Equal("Jwt verification fails", result.Body);
+        Assert.Contains("JWKS unavailable: http://127.0.0.1:1/jwks.json: Connection refused", result.Summary, StringComparison.Ordinal);
         Assert.Equal(200, (await mesh.EvaluateAsync("foo:app=a", MeshHarness.Request())).Status);
+    }
+
+    [Fact]
+    public async Task JwksUriWithALocalFile_IsAnsweredFromTheFile_AndAMissingFileIsExplained()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("jwks-").FullName, "jwks.json");
+        await File.WriteAllTextAsync(file, s_one.Jwks, TestContext.Current.CancellationToken);
+        const string Config = """
+            apiVersion: security.istio.io/v1
+            kind: RequestAuthentication
+            metadata: {name: a, namespace: foo}
+            spec:
+              jwtRules: [{issuer: issuer-1, jwksUri: "http://127.0.0.1:1/jwks.json", timeout: 1s}]
+            """;
+        var token = MeshHarness.Bearer(s_one.Sign(new { iss = "issuer-1" }));
+        var files = JwksFileMap.Parse([$"http://127.0.0.1:1/jwks.json={file}"], "test", out var errors);
+        Assert.Empty(errors);
+
+        var mesh = new MeshHarness(Config, new HttpJwksProvider(new HttpClient()) { LocalFiles = files });
+        Assert.Equal(200, (await mesh.EvaluateAsync("foo:app=a", token)).Status);
+
+        File.Delete(file);
+        var fresh = new MeshHarness(Config, new HttpJwksProvider(new HttpClient()) { LocalFiles = files });
+        var result = await fresh.EvaluateAsync("foo:app=a", token);
+        Assert.Equal(401, result.Status);
+        Assert.Contains($"JWKS unavailable: http://127.0.0.1:1/jwks.json: Could not find file '{file}'", result.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JwksFileMap_NamesEveryBadEntry()
+    {
+        JwksFileMap.Parse(["no-equals", "ftp://x/jwks=/etc/hostname", "http://x/jwks=/does/not/exist"], "--jwks-file", out var errors);
+        Assert.Equal(
+        [
+            "--jwks-file[0]: expected <jwksUri>=<file>, got 'no-equals'",
+            "--jwks-file[1]: 'ftp://x/jwks' is not an http(s) URI",
+            "--jwks-file[2]: file '/does/not/exist' (for http://x/jwks) does not exist",
+        ], errors);
     }
 
     [Fact]
