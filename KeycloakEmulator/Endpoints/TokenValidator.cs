@@ -18,7 +18,7 @@ internal static class TokenValidator
 
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
         {
-            IssuerSigningKey = context.Key.SigningKey,
+            IssuerSigningKey = type is "Refresh" or "Offline" ? context.Key.RefreshKey : context.Key.SigningKey,
             ValidIssuer = context.Issuer,
             ValidateAudience = false,
             ValidateLifetime = true,

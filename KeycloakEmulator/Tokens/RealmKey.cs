@@ -3,16 +3,21 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace AspireAuth.KeycloakEmulator.Tokens;
 
-/// <summary>A realm's RS256 signing key with a stable <c>kid</c> (its JWK thumbprint), optionally kept in a PEM file.</summary>
+/// <summary>
+/// A realm's keys: the RS256 signing key with a stable <c>kid</c> (its JWK thumbprint), and the HS512 secret Keycloak
+/// signs refresh tokens with (never published); both optionally kept in files so tokens survive a restart.
+/// </summary>
 public sealed class RealmKey
 {
-    private RealmKey(RSA rsa)
+    private RealmKey(RSA rsa, byte[] hmacSecret)
     {
         Rsa = rsa;
         var key = new RsaSecurityKey(rsa);
         KeyId = Base64UrlEncoder.Encode(key.ComputeJwkThumbprint());
         SigningKey = new RsaSecurityKey(rsa) { KeyId = KeyId };
         Credentials = new SigningCredentials(SigningKey, SecurityAlgorithms.RsaSha256);
+        RefreshKey = new SymmetricSecurityKey(hmacSecret) { KeyId = new Guid(SHA256.HashData(hmacSecret).AsSpan(0, 16)).ToString() };
+        RefreshCredentials = new SigningCredentials(RefreshKey, SecurityAlgorithms.HmacSha512);
     }
 
     public RSA Rsa { get; }
@@ -23,13 +28,21 @@ public sealed class RealmKey
 
     public SigningCredentials Credentials { get; }
 
-    /// <summary>A new key, or the one in <c>&lt;keysPath&gt;/&lt;realm&gt;.pem</c> (created on first use).</summary>
+    /// <summary>The realm's HMAC secret (Keycloak's <c>hmac-generated-hs512</c> key) for refresh tokens.</summary>
+    public SymmetricSecurityKey RefreshKey { get; }
+
+    public SigningCredentials RefreshCredentials { get; }
+
+    /// <summary>
+    /// New keys, or the ones in <c>&lt;keysPath&gt;/&lt;realm&gt;.pem</c> and <c>&lt;realm&gt;.hs512</c> (created on first use).
+    /// </summary>
     public static RealmKey Create(string realm, string? keysPath)
     {
         var rsa = RSA.Create(2048);
+        var hmac = RandomNumberGenerator.GetBytes(64);
         if (string.IsNullOrEmpty(keysPath))
         {
-            return new RealmKey(rsa);
+            return new RealmKey(rsa, hmac);
         }
 
         Directory.CreateDirectory(keysPath);
@@ -43,7 +56,17 @@ public sealed class RealmKey
             File.WriteAllText(file, rsa.ExportPkcs8PrivateKeyPem());
         }
 
-        return new RealmKey(rsa);
+        var hmacFile = Path.Combine(keysPath, $"{realm}.hs512");
+        if (File.Exists(hmacFile))
+        {
+            hmac = Convert.FromBase64String(File.ReadAllText(hmacFile).Trim());
+        }
+        else
+        {
+            File.WriteAllText(hmacFile, Convert.ToBase64String(hmac));
+        }
+
+        return new RealmKey(rsa, hmac);
     }
 
     /// <summary>The public key as Keycloak's <c>certs</c> endpoint lists it.</summary>

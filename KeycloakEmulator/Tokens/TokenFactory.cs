@@ -69,7 +69,7 @@ public sealed class TokenFactory(TimeProvider time)
             access["auth_time"] = at.ToUnixTimeSeconds();
         }
 
-        var accessToken = Sign(context, access);
+        var accessToken = Sign(access, context.Key.Credentials);
         string? idToken = null;
         if (openid)
         {
@@ -95,7 +95,7 @@ public sealed class TokenFactory(TimeProvider time)
                 id["auth_time"] = idAuth.ToUnixTimeSeconds();
             }
 
-            idToken = Sign(context, id);
+            idToken = Sign(id, context.Key.Credentials);
         }
 
         string? refreshToken = null;
@@ -110,7 +110,7 @@ public sealed class TokenFactory(TimeProvider time)
             refresh["azp"] = client.ClientId;
             refresh["sid"] = session.Id;
             refresh["scope"] = scope;
-            refreshToken = Sign(context, refresh);
+            refreshToken = Sign(refresh, context.Key.RefreshCredentials);
         }
 
         return new IssuedTokens(accessToken, idToken, refreshToken, realm.AccessTokenLifespan, refreshExpires, scope, session?.Id);
@@ -124,10 +124,11 @@ public sealed class TokenFactory(TimeProvider time)
         ["iss"] = context.Issuer,
     };
 
-    private static string Sign(RealmContext context, JsonObject claims) =>
+    /// <summary>Access and ID tokens RS256 with the published key; refresh tokens HS512 with the realm secret, as Keycloak 26.</summary>
+    private static string Sign(JsonObject claims, SigningCredentials credentials) =>
         new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(
             claims.ToJsonString(),
-            context.Key.Credentials,
+            credentials,
             new Dictionary<string, object> { ["typ"] = "JWT" });
 
     /// <summary>OIDC <c>at_hash</c>: left half of the SHA-256 of the access token, base64url.</summary>

@@ -120,15 +120,19 @@ public sealed class RealmImportTests
         var keys = Directory.CreateTempSubdirectory("kc-keys-").FullName;
         var settings = new Dictionary<string, string?> { ["Keycloak:Hostname"] = "http://localhost:8180", ["Keycloak:KeysPath"] = keys };
         string kid;
+        string refreshKid;
         await using (var first = await KeycloakServer.StartAsync(settings: settings))
         {
-            var token = (await first.PasswordAsync("mary", "mary")).Body.GetProperty("access_token").GetString()!;
+            var body = (await first.PasswordAsync("mary", "mary")).Body;
+            var token = body.GetProperty("access_token").GetString()!;
             Assert.Equal("http://localhost:8180/realms/istio", KeycloakServer.Claims(token).GetProperty("iss").GetString());
             kid = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token).Kid;
+            refreshKid = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(body.GetProperty("refresh_token").GetString()!).Kid;
         }
 
         await using var second = await KeycloakServer.StartAsync(settings: settings);
-        var again = (await second.PasswordAsync("mary", "mary")).Body.GetProperty("access_token").GetString()!;
-        Assert.Equal(kid, new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(again).Kid);
+        var againBody = (await second.PasswordAsync("mary", "mary")).Body;
+        Assert.Equal(kid, new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(againBody.GetProperty("access_token").GetString()!).Kid);
+        Assert.Equal(refreshKid, new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(againBody.GetProperty("refresh_token").GetString()!).Kid);
     }
 }

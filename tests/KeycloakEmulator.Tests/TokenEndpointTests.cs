@@ -75,7 +75,13 @@ public sealed class TokenEndpointTests
         Assert.Equal("ID", id.GetProperty("typ").GetString());
         Assert.Equal("istio", id.GetProperty("aud").GetString());
         Assert.True(id.TryGetProperty("at_hash", out _));
-        Assert.Equal("Refresh", KeycloakServer.Claims(body.GetProperty("refresh_token").GetString()!).GetProperty("typ").GetString());
+        var refresh = body.GetProperty("refresh_token").GetString()!;
+        Assert.Equal("Refresh", KeycloakServer.Claims(refresh).GetProperty("typ").GetString());
+        var refreshHeader = JsonDocument.Parse(Base64UrlEncoder.Decode(refresh.Split('.')[0])).RootElement;
+        Assert.Equal("HS512", refreshHeader.GetProperty("alg").GetString());
+        var accessHeader = JsonDocument.Parse(Base64UrlEncoder.Decode(body.GetProperty("access_token").GetString()!.Split('.')[0])).RootElement;
+        Assert.Equal("RS256", accessHeader.GetProperty("alg").GetString());
+        Assert.NotEqual(accessHeader.GetProperty("kid").GetString(), refreshHeader.GetProperty("kid").GetString());
     }
 
     [Fact]
