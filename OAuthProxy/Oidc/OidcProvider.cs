@@ -138,16 +138,7 @@ public sealed class OidcProvider(OAuthProxyOptions options, HttpClient http, Tim
             return null; // Discovery failed: this verifier cannot accept anything.
         }
 
-        var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
-        {
-            ValidIssuer = issuer,
-            ValidAudience = audience,
-            IssuerSigningKeys = configuration.SigningKeys,
-            ValidateLifetime = true,
-            ClockSkew = TimeSpan.Zero,
-            LifetimeValidator = (_, expires, _, _) => expires is null || expires > time.GetUtcNow().UtcDateTime,
-        });
-        return result.IsValid ? result.SecurityToken as JsonWebToken : null;
+        return await ValidateAsync(token, issuer, audience, configuration);
     }
 
     private SessionState TokenSession(JsonWebToken jwt, string token) => new()
@@ -185,16 +176,8 @@ public sealed class OidcProvider(OAuthProxyOptions options, HttpClient http, Tim
     private async Task<JsonWebToken?> VerifyAsync(string token, string? expectedNonce, CancellationToken cancellationToken)
     {
         var configuration = await GetConfigurationAsync(cancellationToken);
-        var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
-        {
-            ValidIssuer = options.OidcIssuerUrl,
-            ValidAudience = options.ClientId,
-            IssuerSigningKeys = configuration.SigningKeys,
-            ValidateLifetime = true,
-            ClockSkew = TimeSpan.Zero,
-            LifetimeValidator = (_, expires, _, _) => expires is null || expires > time.GetUtcNow().UtcDateTime,
-        });
-        if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
+        var jwt = await ValidateAsync(token, options.OidcIssuerUrl!, options.ClientId, configuration);
+        if (jwt is null)
         {
             return null;
         }
@@ -205,6 +188,21 @@ public sealed class OidcProvider(OAuthProxyOptions options, HttpClient http, Tim
         }
 
         return jwt;
+    }
+
+    /// <summary>Signature with the issuer's keys, issuer, audience, and expiry on this proxy's clock (no skew).</summary>
+    private async Task<JsonWebToken?> ValidateAsync(string token, string issuer, string audience, OpenIdConnectConfiguration configuration)
+    {
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            ValidIssuer = issuer,
+            ValidAudience = audience,
+            IssuerSigningKeys = configuration.SigningKeys,
+            ValidateLifetime = true,
+            ClockSkew = TimeSpan.Zero,
+            LifetimeValidator = (_, expires, _, _) => expires is null || expires > time.GetUtcNow().UtcDateTime,
+        });
+        return result.IsValid ? result.SecurityToken as JsonWebToken : null;
     }
 
     private SessionState BuildSession(JsonWebToken idToken, string rawIdToken, string accessToken, string? refreshToken)
