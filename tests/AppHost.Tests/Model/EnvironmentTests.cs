@@ -83,7 +83,8 @@ public class EnvironmentTests
             Assert.Equal("localhost:8180", environment["Mesh__Variables__KEYCLOAK_ADDR"]);
             Assert.Equal("8080", environment["Mesh__Variables__INGRESS_PORT"]);
             Assert.Equal("istio", environment["Mesh__Variables__REALM"]);
-            Assert.Equal("istio", environment["Mesh__Variables__CLIENT"]);
+            // CLIENT is oauth2-proxy's client (allowed_roles = ${CLIENT}:user), as DevHost's LocalConfiguration gives it.
+            Assert.Equal("chatqna", environment["Mesh__Variables__CLIENT"]);
             Assert.Equal(File.Exists(TestPaths.Layout.WorkloadsFile), environment.ContainsKey("Mesh__WorkloadsFile"));
         }
         else
