@@ -38,9 +38,12 @@ public class OpeaWalkthroughTests
         Assert.NotNull(realm); // the default scenario's realm (config/realms/)
         var client = Assert.IsType<RealmClient>(realm.PasswordGrantClient);
 
+        // Aspire.Hosting.Testing randomizes host ports by default; the issuer (KEYCLOAK_ADDR) names a fixed port, so the
+        // sidecars could not fetch the signing keys. The free port offset above already keeps the fixed ports apart.
         await using var builder = await AppModel.CreateAsync(
             $"{HostPorts.OffsetKey}={FreePorts.FindOffset()}",
-            $"{IdentityProviderExtensions.ConfigurationKey}={identityProvider}");
+            $"{IdentityProviderExtensions.ConfigurationKey}={identityProvider}",
+            "DcpPublisher:RandomizePorts=false");
         await using var app = await builder.BuildAsync(cancellationToken);
         await app.StartAsync(cancellationToken).WaitAsync(s_startTimeout, cancellationToken);
         await app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, cancellationToken)
