@@ -8,8 +8,11 @@ namespace AspireAuth.Mesh.Check;
 /// <summary>Reads <c>check</c>'s request JSON: one object or an array of objects.</summary>
 public static class CheckRequestParser
 {
-    /// <summary>The requests, and whether the input was an array (the output then is one too).</summary>
-    public static (IReadOnlyList<MeshRequest> Requests, bool IsArray) Parse(string json, string source)
+    /// <summary>
+    /// The requests, and whether the input was an array (the output then is one too). A field outside the contract
+    /// (a test corpus's <c>name</c> or <c>expected</c>, or a typo) is reported through <paramref name="warn"/> and ignored.
+    /// </summary>
+    public static (IReadOnlyList<MeshRequest> Requests, bool IsArray) Parse(string json, string source, Action<string>? warn = null)
     {
         JsonDocument document;
         try
@@ -26,14 +29,14 @@ public static class CheckRequestParser
             var root = document.RootElement;
             return root.ValueKind switch
             {
-                JsonValueKind.Object => ([ParseOne(root, source)], false),
-                JsonValueKind.Array => (root.EnumerateArray().Select((e, i) => ParseOne(e, $"{source}[{i}]")).ToArray(), true),
+                JsonValueKind.Object => ([ParseOne(root, source, warn)], false),
+                JsonValueKind.Array => (root.EnumerateArray().Select((e, i) => ParseOne(e, $"{source}[{i}]", warn)).ToArray(), true),
                 _ => throw new FormatException($"{source}: must be a JSON object or an array of objects"),
             };
         }
     }
 
-    private static MeshRequest ParseOne(JsonElement element, string source)
+    private static MeshRequest ParseOne(JsonElement element, string source, Action<string>? warn)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -43,7 +46,7 @@ public static class CheckRequestParser
         var known = new[] { "method", "scheme", "host", "path", "headers", "port", "source", "remoteIp" };
         foreach (var property in element.EnumerateObject().Where(p => !known.Contains(p.Name)))
         {
-            throw new FormatException($"{source}: unknown field '{property.Name}' (expected one of {string.Join(", ", known)})");
+            warn?.Invoke($"{source}: ignoring unknown field '{property.Name}' (the request fields are {string.Join(", ", known)})");
         }
 
         var headers = new RequestHeaders();

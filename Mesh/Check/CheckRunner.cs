@@ -42,7 +42,7 @@ public static class CheckRunner
             var (json, source) = options.Request == "-"
                 ? (await stdin.ReadToEndAsync(cancellationToken), "stdin")
                 : (await File.ReadAllTextAsync(options.Request, cancellationToken), options.Request);
-            (requests, isArray) = CheckRequestParser.Parse(json, source);
+            (requests, isArray) = CheckRequestParser.Parse(json, source, warning => stderr.WriteLine($"warning: {warning}"));
         }
         catch (ConfigValidationException ex)
         {
