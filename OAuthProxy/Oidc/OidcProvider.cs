@@ -113,6 +113,10 @@ public sealed class OidcProvider(OAuthProxyOptions options, HttpClient http, Tim
         {
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // The IdP's discovery or keys cannot be fetched: this verifier accepts nothing; the extra issuers may.
+        }
 
         foreach (var (extra, configuration) in _extraIssuers)
         {
