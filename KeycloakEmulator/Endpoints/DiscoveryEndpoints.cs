@@ -8,12 +8,13 @@ internal static class DiscoveryEndpoints
 {
     public static IEndpointRouteBuilder MapDiscoveryEndpoints(this IEndpointRouteBuilder app)
     {
+        // Discovery and keys are readable from any origin (Keycloak's allowAllOrigins().auth()).
         app.MapGet("/realms/{realm}/.well-known/openid-configuration", (string realm, HttpRequest request, RealmStore store) =>
-            store.Resolve(realm, request) is { } context ? Results.Json(Discovery(context)) : KeycloakErrors.RealmNotFound());
+            store.Resolve(realm, request) is { } context ? AnyOrigin(request, Results.Json(Discovery(context))) : KeycloakErrors.RealmNotFound());
 
         app.MapGet("/realms/{realm}/protocol/openid-connect/certs", (string realm, HttpRequest request, RealmStore store) =>
             store.Resolve(realm, request) is { } context
-                ? Results.Json(new JsonObject { ["keys"] = new JsonArray(JsonValue.Create(context.Key.Jwk)) })
+                ? AnyOrigin(request, Results.Json(new JsonObject { ["keys"] = new JsonArray(JsonValue.Create(context.Key.Jwk)) }))
                 : KeycloakErrors.RealmNotFound());
 
         app.MapGet("/realms/{realm}", (string realm, HttpRequest request, RealmStore store) =>
@@ -31,6 +32,12 @@ internal static class DiscoveryEndpoints
         app.MapGet("/health/ready", (RealmStore store) =>
             Results.Json(new JsonObject { ["status"] = "UP", ["checks"] = new JsonArray(), ["realms"] = store.Realms.Count() }));
         return app;
+    }
+
+    private static IResult AnyOrigin(HttpRequest request, IResult result)
+    {
+        KeycloakCors.Allow(request.HttpContext, ["*"], exposeMethods: false);
+        return result;
     }
 
     private static JsonObject Discovery(Tokens.RealmContext context)

@@ -13,6 +13,8 @@ internal static class TokenEndpoint
     public static IEndpointRouteBuilder MapTokenEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapPost("/realms/{realm}/protocol/openid-connect/token", HandleAsync).DisableAntiforgery();
+        app.MapMethods("/realms/{realm}/protocol/openid-connect/token", ["OPTIONS"], (string realm, HttpContext http, RealmStore store) =>
+            store.Resolve(realm, http.Request) is null ? KeycloakErrors.RealmNotFound() : KeycloakCors.Preflight(http, KeycloakCors.TokenMethods));
         return app;
     }
 
@@ -46,6 +48,8 @@ internal static class TokenEndpoint
             return error!;
         }
 
+        // From here on, success or error, a browser origin among the client's web origins may read the answer.
+        KeycloakCors.Allow(request.HttpContext, ClaimComposer.AllowedOrigins(client), exposeMethods: true);
         return grantType switch
         {
             "password" => Password(context, client, form, sessions, tokens, time),

@@ -11,6 +11,8 @@ internal static class UserInfoEndpoints
     public static IEndpointRouteBuilder MapUserInfoEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/realms/{realm}/protocol/openid-connect/userinfo", ["GET", "POST"], UserInfoAsync).DisableAntiforgery();
+        app.MapMethods("/realms/{realm}/protocol/openid-connect/userinfo", ["OPTIONS"], (string realm, HttpContext http, RealmStore store) =>
+            store.Resolve(realm, http.Request) is null ? KeycloakErrors.RealmNotFound() : KeycloakCors.Preflight(http, KeycloakCors.DefaultMethods));
         app.MapPost("/realms/{realm}/protocol/openid-connect/token/introspect", IntrospectAsync).DisableAntiforgery();
         app.MapPost("/realms/{realm}/protocol/openid-connect/revoke", RevokeAsync).DisableAntiforgery();
         return app;
@@ -34,6 +36,10 @@ internal static class UserInfoEndpoints
             return KeycloakErrors.Error(401, "invalid_token", "Token verification failed");
         }
 
+        var origins = claims!.Value.TryGetProperty("allowed-origins", out var allowed) && allowed.ValueKind == System.Text.Json.JsonValueKind.Array
+            ? allowed.EnumerateArray().Select(o => o.GetString() ?? string.Empty).ToArray()
+            : [];
+        KeycloakCors.Allow(http, origins, exposeMethods: true);
         var info = new JsonObject { ["sub"] = user.Id };
         var scope = claims!.Value.TryGetProperty("scope", out var s) ? s.GetString() : null;
         new ClaimComposer(context.Realm).Apply(info, TokenKind.UserInfo, user, client, ScopeResolver.Resolve(context.Realm, client, scope));
