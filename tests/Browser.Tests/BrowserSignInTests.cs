@@ -27,6 +27,7 @@ public sealed partial class BrowserSignInTests(BrowserEnvironment env) : IClassF
         await SubmitLoginAsync(page, "mary");
         await page.WaitForURLAsync(env.UiUrl + "/", new() { Timeout = Timeout });
         await page.Locator("[data-testid=chat-input]").WaitForAsync(new() { Timeout = Timeout });
+        Assert.Equal("Signed in as mary", await page.Locator("[data-testid=signed-in]").InnerTextAsync());
         await shots.TakeAsync(page, "chat-page");
 
         var answer = await AskAsync(page, "What is ChatQnA?");
@@ -73,7 +74,7 @@ public sealed partial class BrowserSignInTests(BrowserEnvironment env) : IClassF
         await SignInAsync(page, "mary");
         await shots.TakeAsync(page, "signed-in");
 
-        await page.GotoAsync(env.UiUrl + "/oauth2/sign_out");
+        await page.ClickAsync("#sign-out");
         await ExpectLoginPageAsync(page);
         Assert.DoesNotContain(await context.CookiesAsync([env.UiUrl]), c => c.Name == "_oauth2_proxy");
         await shots.TakeAsync(page, "login-again");

@@ -33,6 +33,36 @@ public sealed class ChatQnaContractTests
     }
 
     [Fact]
+    public async Task ChatPage_SaysWhoIsSignedIn_AndOffersSignOutOnlyBehindOAuthProxy()
+    {
+        await using var server = await ChatQnaServer.StartAsync();
+        async Task<string> PageAsync(params (string Name, string Value)[] headers)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+            foreach (var (name, value) in headers)
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            using var response = await server.Client.SendAsync(request, Ct);
+            Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+            return await response.Content.ReadAsStringAsync(Ct);
+        }
+
+        var anonymous = await PageAsync();
+        Assert.DoesNotContain("Signed in as", anonymous, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"chat-input\"", anonymous, StringComparison.Ordinal);
+
+        var payload = Convert.ToBase64String(Encoding.UTF8.GetBytes("""{"sub":"1","preferred_username":"<mary>"}""")).TrimEnd('=');
+        var sidecarOnly = await PageAsync(("jwt-parsed", payload));
+        Assert.Contains("Signed in as &lt;mary&gt;", sidecarOnly, StringComparison.Ordinal);
+        Assert.DoesNotContain("/oauth2/sign_out", sidecarOnly, StringComparison.Ordinal);
+
+        var viaProxy = await PageAsync(("jwt-parsed", payload), ("x-auth-request-user", "1"), ("x-auth-request-email", "mary@example.com"));
+        Assert.Contains("<a id=\"sign-out\" href=\"/oauth2/sign_out\">Sign out</a>", viaProxy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Stream_DefaultsToTrue_AndFalsyStreamReturnsChatCompletionShape()
     {
         await using var server = await ChatQnaServer.StartAsync();
