@@ -153,6 +153,12 @@ internal sealed class OAuthProxyEndpoints(
     public async Task AuthAsync(HttpContext context)
     {
         var (outcome, session) = await resolver.ResolveAsync(context);
+        if (outcome == SessionOutcome.AllowedWithoutSession)
+        {
+            context.Response.StatusCode = 202;
+            return;
+        }
+
         if (outcome != SessionOutcome.Authenticated)
         {
             await Text(context, 401, "Unauthorized\n");
@@ -196,15 +202,12 @@ internal sealed class OAuthProxyEndpoints(
     /// <summary>Every other path (reverse-proxy mode, and the ext_authz check): the static upstream when authenticated.</summary>
     public async Task ProxyAsync(HttpContext context)
     {
-        if (options.SkipAuthPreflight && HttpMethods.IsOptions(context.Request.Method))
-        {
-            await UpstreamAsync(context, null);
-            return;
-        }
-
         var (outcome, session) = await resolver.ResolveAsync(context);
         switch (outcome)
         {
+            case SessionOutcome.AllowedWithoutSession:
+                await UpstreamAsync(context, null);
+                return;
             case SessionOutcome.Authenticated when QueryConstraintsPass(context, session!):
                 await UpstreamAsync(context, session);
                 return;
@@ -212,7 +215,8 @@ internal sealed class OAuthProxyEndpoints(
                 await Text(context, 403, "Forbidden\n");
                 return;
             case SessionOutcome.AccessDenied:
-                if (WantsJson(context))
+                // Only force_json_errors turns this one into JSON; an Accept header or an api route does not.
+                if (options.ForceJsonErrors)
                 {
                     await Json(context, 403);
                 }
@@ -314,6 +318,7 @@ internal sealed class OAuthProxyEndpoints(
 
     private bool WantsJson(HttpContext context) =>
         options.ForceJsonErrors
+        || options.ApiRoutes.Any(route => route.IsMatch(resolver.RequestPath(context)))
         || context.Request.Headers.Accept.SelectMany(a => (a ?? string.Empty).Split(','))
             .Any(a => a.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase));
 

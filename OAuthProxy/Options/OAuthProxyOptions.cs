@@ -36,6 +36,12 @@ public sealed record OAuthProxyOptions
     public bool SkipProviderButton { get; init; }
     public bool SkipJwtBearerTokens { get; init; }
     public bool SkipAuthPreflight { get; init; }
+
+    /// <summary><c>skip_auth_routes</c> and <c>skip_auth_regex</c>: requests served without a session.</summary>
+    public IReadOnlyList<AllowedRoute> AllowedRoutes { get; init; } = [];
+
+    /// <summary><c>api_routes</c>: paths answered 401 <c>{}</c> instead of a login when there is no session.</summary>
+    public IReadOnlyList<System.Text.RegularExpressions.Regex> ApiRoutes { get; init; } = [];
     public bool SetXAuthRequest { get; init; }
     public bool SetAuthorizationHeader { get; init; }
     public bool PassAccessToken { get; init; }

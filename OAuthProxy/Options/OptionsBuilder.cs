@@ -129,6 +129,44 @@ public static class OptionsBuilder
             }
         }
 
+        var allowedRoutes = new List<AllowedRoute>();
+        foreach (var path in settings.List("skip-auth-regex"))
+        {
+            if (AllowedRoute.Compile(path, out var error) is { } regex)
+            {
+                allowedRoutes.Add(new AllowedRoute(null, false, regex));
+            }
+            else
+            {
+                errors.Add(error!);
+            }
+        }
+
+        foreach (var spec in settings.List("skip-auth-route"))
+        {
+            if (AllowedRoute.ParseRoute(spec, out var error) is { } route)
+            {
+                allowedRoutes.Add(route);
+            }
+            else
+            {
+                errors.Add(error!);
+            }
+        }
+
+        var apiRoutes = new List<System.Text.RegularExpressions.Regex>();
+        foreach (var path in settings.List("api-route"))
+        {
+            if (AllowedRoute.Compile(path, out var error) is { } regex)
+            {
+                apiRoutes.Add(regex);
+            }
+            else
+            {
+                errors.Add(error!);
+            }
+        }
+
         var options = new OAuthProxyOptions
         {
             Provider = provider,
@@ -160,6 +198,8 @@ public static class OptionsBuilder
             SkipProviderButton = Bool("skip-provider-button", false),
             SkipJwtBearerTokens = Bool("skip-jwt-bearer-tokens", false),
             SkipAuthPreflight = Bool("skip-auth-preflight", false),
+            AllowedRoutes = allowedRoutes,
+            ApiRoutes = apiRoutes,
             SetXAuthRequest = Bool("set-xauthrequest", false),
             SetAuthorizationHeader = Bool("set-authorization-header", false),
             PassAccessToken = Bool("pass-access-token", false),

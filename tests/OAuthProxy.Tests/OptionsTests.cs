@@ -44,7 +44,7 @@ public sealed class OptionsTests
     public void MissingAndWrongOptions_AreAllNamed()
     {
         var ex = Assert.Throws<InvalidOperationException>(() => OptionsBuilder.Build(ProxySettings.Load(
-            new Dictionary<string, string> { ["provider"] = "oidc", ["cookie-secret"] = "short", ["cookie-refresh"] = "10m", ["cookie-expire"] = "5m", ["session-store-type"] = "redis", ["extra-jwt-issuers"] = "https://issuer.example" },
+            new Dictionary<string, string> { ["provider"] = "oidc", ["cookie-secret"] = "short", ["cookie-refresh"] = "10m", ["cookie-expire"] = "5m", ["session-store-type"] = "redis", ["extra-jwt-issuers"] = "https://issuer.example", ["skip-auth-routes"] = "GET=^/(" },
             new Dictionary<string, string>(),
             new Dictionary<string, string>())));
         Assert.StartsWith("invalid configuration:\n", ex.Message, StringComparison.Ordinal);
@@ -56,6 +56,7 @@ public sealed class OptionsTests
         Assert.Contains("must be less than cookie_expire", ex.Message, StringComparison.Ordinal);
         Assert.Contains("missing setting: redis-connection-url", ex.Message, StringComparison.Ordinal);
         Assert.Contains("invalid jwt verifier uri=audience spec: https://issuer.example", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("error compiling regex /^/(/:", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
