@@ -113,7 +113,12 @@ public sealed class MeshEvaluator(RequestAuthenticator authenticator)
             lines.Add($"CUSTOM policy {custom.Policy.QualifiedName} rule {custom.RuleIndex} matched: ext_authz provider '{custom.ProviderName}' checks the request");
         }
 
-        var authentication = await authenticator.AuthenticateAsync(view.JwtProviders, request, headers, prepared.NormalizedPath!, now, cancellationToken);
+        // The 401 realm starts with x-forwarded-proto: a gateway (use_remote_address) overwrites it with the connection's
+        // scheme, a sidecar keeps the one the caller sent (Envoy ConnectionManagerUtility::mutateRequestHeaders).
+        var realmRequest = !view.Routes.IsGateway && headers.GetValues("x-forwarded-proto") is { Count: > 0 } forwardedProto
+            ? request with { Scheme = forwardedProto[0] }
+            : request;
+        var authentication = await authenticator.AuthenticateAsync(view.JwtProviders, realmRequest, headers, prepared.NormalizedPath!, now, cancellationToken);
         if (!authentication.Passed)
         {
             lines.Insert(0, $"{authentication.HttpStatus}: {authentication.Reason}");

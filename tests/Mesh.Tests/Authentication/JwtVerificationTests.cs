@@ -61,6 +61,32 @@ public sealed class JwtVerificationTests
         Assert.Equal("Bearer realm=\"http://httpbin.foo:8000/headers?x=1\", error=\"invalid_token\"", result.ResponseHeaders["www-authenticate"]);
     }
 
+    [Fact]
+    public async Task Realm_UsesXForwardedProtoAtASidecar_ButTheConnectionsSchemeAtAGateway()
+    {
+        var sidecar = await Mesh().EvaluateAsync("foo:app=httpbin",
+            MeshHarness.Request(path: "/p", headers: [("authorization", "Bearer deadbeef"), ("x-forwarded-proto", "https")]));
+        Assert.Equal("Bearer realm=\"https://httpbin.foo:8000/p\", error=\"invalid_token\"", sidecar.ResponseHeaders["www-authenticate"]);
+
+        var gateway = new MeshHarness($$$"""
+            apiVersion: security.istio.io/v1
+            kind: RequestAuthentication
+            metadata: {name: ra, namespace: istio-system}
+            spec:
+              jwtRules: [{issuer: issuer-1, jwks: '{{{s_key.Jwks}}}'}]
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: Gateway
+            metadata: {name: gw, namespace: istio-system}
+            spec:
+              selector: {istio: ingressgateway}
+              servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
+            """);
+        var atGateway = await gateway.EvaluateAsync("istio-system:istio=ingressgateway",
+            MeshHarness.Request(host: "example.com", path: "/p", headers: [("authorization", "Bearer deadbeef"), ("x-forwarded-proto", "https")]));
+        Assert.Equal("Bearer realm=\"http://example.com/p\", error=\"invalid_token\"", atGateway.ResponseHeaders["www-authenticate"]);
+    }
+
     [Theory]
     [InlineData(-61, null, "Jwt is expired")]
     [InlineData(-60, null, null)]
