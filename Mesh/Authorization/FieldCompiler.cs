@@ -51,7 +51,7 @@ internal static class FieldCompiler
             case "request.auth.presenter":
                 return Claim(["azp"]);
             case "connection.sni":
-                return (v => _ => false, _ => "no SNI (plaintext HTTP)");
+                return (v => Str(new StringPattern(v), r => r.Sni), r => r.Sni is { } sni ? Quote(sni) : "no SNI (plaintext HTTP)");
         }
 
         if (key.StartsWith("request.headers[", StringComparison.Ordinal))

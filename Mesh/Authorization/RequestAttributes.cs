@@ -20,6 +20,7 @@ public sealed class RequestAttributes
         SourceIp = request.SourceIp;
         RemoteIp = request.RemoteIp ?? request.SourceIp;
         DestinationIp = request.DestinationIp;
+        Sni = request.Scheme == "https" ? ServerName(request.Host) : null;
     }
 
     public string Method { get; }
@@ -44,4 +45,16 @@ public sealed class RequestAttributes
     public IPAddress RemoteIp { get; }
 
     public IPAddress? DestinationIp { get; }
+
+    /// <summary>
+    /// The TLS server name a client sends for an https request: the host without its port, none for an IP literal
+    /// (RFC 6066). Null for plaintext. (Mesh-internal mTLS SNI, <c>outbound_.port_._.fqdn</c>, is not modelled.)
+    /// </summary>
+    public string? Sni { get; }
+
+    private static string? ServerName(string host)
+    {
+        var name = host.StartsWith('[') ? host : host.Split(':')[0];
+        return name.Length == 0 || name.StartsWith('[') || IPAddress.TryParse(name, out _) ? null : name;
+    }
 }

@@ -41,6 +41,19 @@ public sealed class AuthorizationPolicyTests
     }
 
     [Fact]
+    public async Task ConnectionSni_IsTheHostOfAnHttpsRequest_WithoutPortOrIpLiteral()
+    {
+        var allow = Policy("ALLOW", "  rules: [{when: [{key: connection.sni, values: [\"*.example.com\"]}]}]");
+        MeshRequest Https(string host) => MeshHarness.Request(host: host) with { Scheme = "https", Port = 443 };
+        Assert.Equal(200, await StatusAsync(allow, Https("api.example.com:443")));
+        Assert.Equal(403, await StatusAsync(allow, Https("api.example.org")));
+        Assert.Equal(403, await StatusAsync(allow, MeshHarness.Request(host: "api.example.com")));
+        var notSni = Policy("ALLOW", "  rules: [{when: [{key: connection.sni, notValues: [\"api.example.com\"]}]}]");
+        Assert.Equal(200, await StatusAsync(notSni, Https("10.0.0.1:443")));
+        Assert.Equal(403, await StatusAsync(notSni, Https("api.example.com")));
+    }
+
+    [Fact]
     public async Task DenyBeatsAllow_AndAuditNeverDecides()
     {
         var yaml = Policy("ALLOW", "  rules: [{}]") + "\n---\n" + Policy("DENY", "  rules: [{to: [{operation: {paths: [/admin*]}}]}]")
