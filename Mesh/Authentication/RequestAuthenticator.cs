@@ -39,25 +39,15 @@ public sealed class RequestAuthenticator(IJwksProvider? jwksProvider, VerifiedTo
             return new AuthenticationResult { Path = path, CorsPreflightBypassed = true, Reason = "CORS preflight: JWT checks skipped" };
         }
 
-        foreach (var provider in providers)
-        {
-            if (provider.Rule.OutputPayloadToHeader is { Length: > 0 } payloadHeader)
-            {
-                headers.Remove(payloadHeader);
-            }
-
-            foreach (var claimHeader in provider.Rule.OutputClaimToHeaders)
-            {
-                headers.Remove(claimHeader.Header);
-            }
-        }
-
         // Envoy's AnyVerifier (requires_any of origins-0..n-1) verifies the providers in order and completes at the first
         // that succeeds: later providers are never run, so their tokens stay in place and their claims are not used.
+        // Each provider strips its own output headers just before it runs (ProviderVerifierImpl::verify calls
+        // sanitizeHeaders), so a spoofed output header of a provider after the one that verified reaches the upstream.
         var outcomes = new List<ProviderOutcome>(providers.Count);
         var seconds = now.ToUnixTimeSeconds();
         foreach (var provider in providers)
         {
+            RemoveOutputHeaders(provider, headers);
             var outcome = await VerifyProviderAsync(provider, headers, path, seconds, cancellationToken);
             if (outcome.Status == JwtStatus.Ok)
             {
@@ -92,6 +82,19 @@ public sealed class RequestAuthenticator(IJwksProvider? jwksProvider, VerifiedTo
             Provider = failed.Provider,
             Reason = $"{JwtStatusText.Of(failed.Status)} (token from {failed.Location}, RequestAuthentication {failed.Provider.Policy.Id.QualifiedName}, issuer {failed.Provider.Rule.Issuer})",
         };
+    }
+
+    private static void RemoveOutputHeaders(JwtProvider provider, RequestHeaders headers)
+    {
+        if (provider.Rule.OutputPayloadToHeader is { Length: > 0 } payloadHeader)
+        {
+            headers.Remove(payloadHeader);
+        }
+
+        foreach (var claimHeader in provider.Rule.OutputClaimToHeaders)
+        {
+            headers.Remove(claimHeader.Header);
+        }
     }
 
     /// <summary>

@@ -83,6 +83,35 @@ public sealed class ProviderCombinationTests
     }
 
     [Fact]
+    public async Task OutputHeaders_AreStrippedByEachProviderThatRuns_SoALaterProvidersSpoofedHeaderSurvives()
+    {
+        // ProviderVerifierImpl::verify sanitizes its provider's output headers just before verifying; after the first
+        // success no later provider runs, as in Envoy.
+        var mesh = new MeshHarness($$$"""
+            apiVersion: security.istio.io/v1
+            kind: RequestAuthentication
+            metadata: {name: a, namespace: foo}
+            spec:
+              jwtRules:
+              - {issuer: issuer-1, jwks: '{{{s_one.Jwks}}}', outputPayloadToHeader: x-payload-1}
+              - {issuer: issuer-2, jwks: '{{{s_two.Jwks}}}', fromHeaders: [{name: x-token-2}], outputPayloadToHeader: x-payload-2}
+            """);
+        var verified = await mesh.EvaluateAsync("foo:app=a", MeshHarness.Request(headers: [
+            ("authorization", "Bearer " + s_one.Sign(new { iss = "issuer-1", sub = "one" })),
+            ("x-payload-1", "spoofed-1"),
+            ("x-payload-2", "spoofed-2"),
+        ]));
+        Assert.Equal(200, verified.Status);
+        Assert.NotEqual("spoofed-1", Assert.Single(verified.UpstreamHeaders.GetValues("x-payload-1")));
+        Assert.Equal("spoofed-2", Assert.Single(verified.UpstreamHeaders.GetValues("x-payload-2")));
+
+        var anonymous = await mesh.EvaluateAsync("foo:app=a", MeshHarness.Request(headers: [("x-payload-1", "spoofed-1"), ("x-payload-2", "spoofed-2")]));
+        Assert.Equal(200, anonymous.Status);
+        Assert.False(anonymous.UpstreamHeaders.Contains("x-payload-1"));
+        Assert.False(anonymous.UpstreamHeaders.Contains("x-payload-2"));
+    }
+
+    [Fact]
     public async Task SeveralFailures_AnyVerifierFold_LaterRealErrorWinsOverAnEarlierUnknownIssuer()
     {
         // Children: origins-0 unknown issuer, origins-1 expired, origins-2 bad format, requires_all = origins-0's status.
