@@ -9,6 +9,16 @@ public sealed class ProviderCombinationTests
     private static readonly TestTokens s_one = TestTokens.Generate("k1");
     private static readonly TestTokens s_two = TestTokens.Generate("k2");
 
+    /// <summary>One RequestAuthentication <c>foo/a</c> for every workload of foo, with these <c>jwtRules</c> items.</summary>
+    private static MeshHarness JwtRules(string rules) => new($$"""
+        apiVersion: security.istio.io/v1
+        kind: RequestAuthentication
+        metadata: {name: a, namespace: foo}
+        spec:
+          jwtRules:
+        {{rules}}
+        """);
+
     [Fact]
     public async Task LooserRuleForTheSameIssuer_RelaxesTheStricterOne()
     {
@@ -60,12 +70,7 @@ public sealed class ProviderCombinationTests
     public async Task TwoValidTokensForTwoRules_TheFirstProviderThatVerifiesDecides_LaterTokensStayUntouched()
     {
         // Envoy's AnyVerifier completes at the first provider (origins-i, sorted by issuer) that verifies.
-        var mesh = new MeshHarness($$$"""
-            apiVersion: security.istio.io/v1
-            kind: RequestAuthentication
-            metadata: {name: a, namespace: foo}
-            spec:
-              jwtRules:
+        var mesh = JwtRules($$$"""
               - {issuer: issuer-2, jwks: '{{{s_two.Jwks}}}', fromHeaders: [{name: x-token-2}], outputClaimToHeaders: [{header: x-sub-2, claim: sub}]}
               - {issuer: issuer-1, jwks: '{{{s_one.Jwks}}}', outputClaimToHeaders: [{header: x-sub-1, claim: sub}]}
             """);
@@ -87,12 +92,7 @@ public sealed class ProviderCombinationTests
     {
         // ProviderVerifierImpl::verify sanitizes its provider's output headers just before verifying; after the first
         // success no later provider runs, as in Envoy.
-        var mesh = new MeshHarness($$$"""
-            apiVersion: security.istio.io/v1
-            kind: RequestAuthentication
-            metadata: {name: a, namespace: foo}
-            spec:
-              jwtRules:
+        var mesh = JwtRules($$$"""
               - {issuer: issuer-1, jwks: '{{{s_one.Jwks}}}', outputPayloadToHeader: x-payload-1}
               - {issuer: issuer-2, jwks: '{{{s_two.Jwks}}}', fromHeaders: [{name: x-token-2}], outputPayloadToHeader: x-payload-2}
             """);
@@ -116,12 +116,7 @@ public sealed class ProviderCombinationTests
     {
         // Children: origins-0 unknown issuer, origins-1 expired, origins-2 bad format, requires_all = origins-0's status.
         var three = TestTokens.Generate("k3");
-        var mesh = new MeshHarness($$$"""
-            apiVersion: security.istio.io/v1
-            kind: RequestAuthentication
-            metadata: {name: a, namespace: foo}
-            spec:
-              jwtRules:
+        var mesh = JwtRules($$$"""
               - {issuer: issuer-a, jwks: '{{{s_one.Jwks}}}'}
               - {issuer: issuer-b, jwks: '{{{s_two.Jwks}}}', fromHeaders: [{name: x-b}]}
               - {issuer: issuer-c, jwks: '{{{three.Jwks}}}', fromHeaders: [{name: x-c}]}
