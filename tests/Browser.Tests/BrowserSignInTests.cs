@@ -97,10 +97,33 @@ public sealed partial class BrowserSignInTests(BrowserEnvironment env) : IClassF
 
         await env.Environment.RestartAsync("oauth2-proxy", TestContext.Current.CancellationToken);
 
+        // The new OAuthProxy finds the session in redis: the reload never goes to Keycloak.
+        var visited = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Request += (_, request) => visited.Enqueue(request.Url);
         await page.ReloadAsync();
         Assert.Equal(env.UiUrl + "/", page.Url);
+        Assert.DoesNotContain(visited, url => url.StartsWith(env.LoginUrl, StringComparison.Ordinal));
         Assert.Contains("Hello mary.", await AskAsync(page, "second question"), StringComparison.Ordinal);
         await shots.TakeAsync(page, "after-restart");
+
+        // And only there: with redis emptied the same cookie no longer signs in, so the browser goes through Keycloak
+        // again (which still knows mary and signs her straight back in).
+        Assert.Equal("+OK", Redis(env.Environment.RedisPort.Value, "FLUSHALL").Trim());
+        visited.Clear();
+        await page.ReloadAsync();
+        await page.WaitForURLAsync(env.UiUrl + "/", new() { Timeout = Timeout });
+        Assert.Contains(visited, url => url.StartsWith(env.LoginUrl, StringComparison.Ordinal));
+    }
+
+    /// <summary>One inline command to redis-server, its raw reply.</summary>
+    private static string Redis(int port, string command)
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        client.Connect(System.Net.IPAddress.Loopback, port);
+        using var stream = client.GetStream();
+        stream.Write(System.Text.Encoding.ASCII.GetBytes(command + "\r\n"));
+        var buffer = new byte[512];
+        return System.Text.Encoding.ASCII.GetString(buffer, 0, stream.Read(buffer));
     }
 
     private async Task SignInAsync(IPage page, string user)
