@@ -116,56 +116,32 @@ public static class OptionsBuilder
             errors.Add($"cookie_refresh (\"{refresh}\") must be less than cookie_expire (\"{expire}\")");
         }
 
-        var extraIssuers = new List<ExtraJwtIssuer>();
-        foreach (var spec in settings.List("extra-jwt-issuer"))
+        // List settings parsed entry by entry; every entry that is wrong is reported.
+        List<T> Parse<T>(string flag, Func<string, (T? Value, string? Error)> parse)
+            where T : class
         {
-            if (ExtraJwtIssuer.Parse(spec) is { } extra)
+            var parsed = new List<T>();
+            foreach (var entry in settings.List(flag))
             {
-                extraIssuers.Add(extra);
+                var (value, error) = parse(entry);
+                if (value is null)
+                {
+                    errors.Add(error!);
+                }
+                else
+                {
+                    parsed.Add(value);
+                }
             }
-            else
-            {
-                errors.Add($"invalid jwt verifier uri=audience spec: {spec}");
-            }
+
+            return parsed;
         }
 
-        var allowedRoutes = new List<AllowedRoute>();
-        foreach (var path in settings.List("skip-auth-regex"))
-        {
-            if (AllowedRoute.Compile(path, out var error) is { } regex)
-            {
-                allowedRoutes.Add(new AllowedRoute(null, false, regex));
-            }
-            else
-            {
-                errors.Add(error!);
-            }
-        }
-
-        foreach (var spec in settings.List("skip-auth-route"))
-        {
-            if (AllowedRoute.ParseRoute(spec, out var error) is { } route)
-            {
-                allowedRoutes.Add(route);
-            }
-            else
-            {
-                errors.Add(error!);
-            }
-        }
-
-        var apiRoutes = new List<System.Text.RegularExpressions.Regex>();
-        foreach (var path in settings.List("api-route"))
-        {
-            if (AllowedRoute.Compile(path, out var error) is { } regex)
-            {
-                apiRoutes.Add(regex);
-            }
-            else
-            {
-                errors.Add(error!);
-            }
-        }
+        var allowedRoutes = Parse("skip-auth-regex", path =>
+            (AllowedRoute.Compile(path, out var error) is { } regex ? new AllowedRoute(null, false, regex) : null, error));
+        allowedRoutes.AddRange(Parse("skip-auth-route", spec => (AllowedRoute.ParseRoute(spec, out var error), error)));
+        var apiRoutes = Parse("api-route", path => (AllowedRoute.Compile(path, out var error), error));
+        var extraIssuers = Parse("extra-jwt-issuer", spec => (ExtraJwtIssuer.Parse(spec), $"invalid jwt verifier uri=audience spec: {spec}"));
 
         var options = new OAuthProxyOptions
         {
